@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace EsxSdk.Generator.Diagnostics
+{
+    /// <summary>The generator's diagnostic catalogue: IDs ESXG001-ESXG099, each documented in docs/rules.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "EsxSdk.Generator";
+        private const string HelpLinkBase = "https://github.com/esxsdk/esxsdk/blob/main/docs/rules/";
+
+        public static readonly DiagnosticDescriptor MalformedXml = Create(
+            "ESXG001",
+            "WSDL or XSD file is not well-formed XML",
+            "'{0}' cannot be read as XML: {1}");
+
+        public static readonly DiagnosticDescriptor UnsupportedConstruct = Create(
+            "ESXG002",
+            "Unsupported WSDL or XSD construct",
+            "<{0}> is not supported here ({1}); the generator reads the XSD subset vim25 uses");
+
+        public static readonly DiagnosticDescriptor UnresolvedReference = Create(
+            "ESXG003",
+            "Referenced WSDL or XSD file not found",
+            "{0} '{1}' not found: add the file to AdditionalFiles (item VimWsdl) beside '{2}'");
+
+        public static readonly DiagnosticDescriptor UnknownType = Create(
+            "ESXG004",
+            "Reference to an undefined type",
+            "Type '{0}' used by '{1}' is not defined in the WSDL or its schemas");
+
+        public static readonly DiagnosticDescriptor AmbiguousRoot = Create(
+            "ESXG005",
+            "More than one WSDL set",
+            "The AdditionalFiles hold more than one root WSDL ({0}); give each project one vim25 WSDL set");
+
+        public static readonly DiagnosticDescriptor DuplicateDefinition = Create(
+            "ESXG006",
+            "Type or element defined twice",
+            "'{0}' is defined again here; the first definition is at {1}");
+
+        public static readonly DiagnosticDescriptor InvalidAttribute = Create(
+            "ESXG007",
+            "Missing or invalid attribute",
+            "<{0}> has a missing or invalid '{1}' attribute ('{2}')");
+
+        public static readonly DiagnosticDescriptor InvalidInheritance = Create(
+            "ESXG008",
+            "Invalid base type",
+            "'{0}' cannot extend '{1}': {2}");
+
+        public static readonly DiagnosticDescriptor NotWsdlOrSchema = Create(
+            "ESXG009",
+            "File is neither WSDL nor XSD",
+            "'{0}' has root element <{1}> in namespace '{2}', expected wsdl:definitions or xsd:schema");
+
+        private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
+        {
+            [MalformedXml.Id] = MalformedXml,
+            [UnsupportedConstruct.Id] = UnsupportedConstruct,
+            [UnresolvedReference.Id] = UnresolvedReference,
+            [UnknownType.Id] = UnknownType,
+            [AmbiguousRoot.Id] = AmbiguousRoot,
+            [DuplicateDefinition.Id] = DuplicateDefinition,
+            [InvalidAttribute.Id] = InvalidAttribute,
+            [InvalidInheritance.Id] = InvalidInheritance,
+            [NotWsdlOrSchema.Id] = NotWsdlOrSchema,
+        };
+
+        public static DiagnosticDescriptor ById(string id) => All[id];
+
+        private static DiagnosticDescriptor Create(string id, string title, string message) => new(
+            id,
+            title,
+            message,
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + id + ".md");
+    }
+}

@@ -1,0 +1,112 @@
+using EsxSdk.Generator.Model;
+using static EsxSdk.Generator.Emitting.EmitHelpers;
+
+namespace EsxSdk.Generator.Emitting
+{
+    /// <summary>Emits one vim25 complexType as a partial class with its XML reading and writing.</summary>
+    internal static class ClassEmitter
+    {
+        private const string Serializable = XmlNs + "IVimXmlSerializable";
+
+        public static void Emit(IndentedWriter w, ClassModel model, string ns)
+        {
+            if (model.IsSimpleContent)
+            {
+                SimpleContentEmitter.Emit(w, model);
+                return;
+            }
+
+            string kind = model.IsFault ? "fault type" : "data object type";
+            w.Line("/// <summary>The vim25 " + kind + " <c>" + DocText(model.WireName) + "</c>.</summary>");
+            string modifiers = model.HasDerivedTypes ? "public partial class " : "public sealed partial class ";
+            string bases = " : " + (model.IsRoot ? Serializable : "global::" + ns + "." + model.BaseCSharpName);
+            w.Open(modifiers + model.CSharpName + bases);
+
+            foreach (PropertyModel property in model.Properties)
+            {
+                EmitProperty(w, property);
+                w.Line();
+            }
+
+            if (model.IsRoot)
+            {
+                EmitInterfaceImplementation(w);
+            }
+
+            string member = !model.IsRoot ? "private protected override " : model.HasDerivedTypes ? "private protected virtual " : "private ";
+            w.Line("/// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>");
+            w.Line(member + "string XmlTypeNameCore => " + Literal(model.WireName) + ";");
+
+            if (model.IsRoot || model.Properties.Count > 0)
+            {
+                EmitWrite(w, model, member);
+                EmitRead(w, model, member);
+            }
+
+            w.Close();
+        }
+
+        private static void EmitProperty(IndentedWriter w, PropertyModel property)
+        {
+            MemberType type = property.Type;
+            string occurs = property.IsArray ? "repeated" : property.IsOptional ? "optional" : "required";
+            w.Line("/// <summary>Element <c>" + DocText(property.WireName) + "</c> (" + DocText(type.Kind == ValueKind.Object || type.Kind == ValueKind.Enum ? type.WireType : "xsd:" + type.WireType) + ", " + occurs + ").</summary>");
+            if (property.IsArray)
+            {
+                w.Line("public " + type.TypeName + "[] " + property.CSharpName + " { get; set; } = global::System.Array.Empty<" + type.TypeName + ">();");
+                return;
+            }
+
+            bool nullable = !type.IsValueType || property.IsOptional;
+            w.Line("public " + type.TypeName + (nullable ? "?" : string.Empty) + " " + property.CSharpName + " { get; set; }");
+        }
+
+        private static void EmitInterfaceImplementation(IndentedWriter w)
+        {
+            w.Line("string " + Serializable + ".XmlTypeName => this.XmlTypeNameCore;");
+            w.Line();
+            w.Line("void " + Serializable + ".WriteXml(" + XmlNs + "VimXmlWriter writer) => this.WriteXmlCore(writer);");
+            w.Line();
+            w.Line("void " + Serializable + ".ReadXml(" + XmlNs + "VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));");
+            w.Line();
+        }
+
+        private static void EmitWrite(IndentedWriter w, ClassModel model, string member)
+        {
+            w.Line();
+            w.Open(member + "void WriteXmlCore(" + XmlNs + "VimXmlWriter writer)");
+            if (!model.IsRoot)
+            {
+                w.Line("base.WriteXmlCore(writer);");
+            }
+
+            foreach (PropertyModel property in model.Properties)
+            {
+                string name = Literal(property.WireName);
+                string value = "this." + property.CSharpName;
+                w.Line((property.IsArray ? WriteArray(property.Type, name, value) : WriteItem(property.Type, "writer", name, value)) + ";");
+            }
+
+            w.Close();
+        }
+
+        private static void EmitRead(IndentedWriter w, ClassModel model, string member)
+        {
+            w.Line();
+            w.Open(member + "bool ReadXmlElementCore(" + XmlNs + "VimXmlReader reader)");
+            w.Open("switch (reader.LocalName)");
+            foreach (PropertyModel property in model.Properties)
+            {
+                string target = "this." + property.CSharpName;
+                w.Line("case " + Literal(property.WireName) + ":");
+                w.Line("    " + target + " = " + (property.IsArray ? ReadArray(property.Type, target) : ReadItem(property.Type, "reader")) + ";");
+                w.Line("    return true;");
+            }
+
+            w.Line("default:");
+            w.Line(model.IsRoot ? "    return false;" : "    return base.ReadXmlElementCore(reader);");
+            w.Close();
+            w.Close();
+        }
+    }
+}

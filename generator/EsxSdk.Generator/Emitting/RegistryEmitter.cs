@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EsxSdk.Generator.Linking;
+using EsxSdk.Generator.Model;
+using static EsxSdk.Generator.Emitting.EmitHelpers;
+
+namespace EsxSdk.Generator.Emitting
+{
+    /// <summary>
+    /// Emits the binding's type registry: wire type name to instance (for xsi:type), anyType values of
+    /// enum and ArrayOfX types, and the reverse mapping from arrays to ArrayOfX when writing.
+    /// </summary>
+    internal static class RegistryEmitter
+    {
+        public static string Emit(BindingModel model)
+        {
+            var w = new IndentedWriter();
+            FileHeader(w);
+            w.Open("namespace " + model.CSharpNamespace);
+            w.Line("/// <summary>Maps the wire type names of this vim25 binding to its generated types; pass <see cref=\"Instance\"/> to the EsxSdk XML reader and writer.</summary>");
+            w.Open("public sealed partial class " + BindingLinker.RegistryTypeName + " : " + XmlNs + "IVimTypeRegistry");
+            w.Line("private " + BindingLinker.RegistryTypeName + "()");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>The single instance.</summary>");
+            w.Line("public static " + BindingLinker.RegistryTypeName + " Instance { get; } = new " + BindingLinker.RegistryTypeName + "();");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public string Namespace => " + Literal(model.TargetNamespace) + ";");
+
+            EmitCreateObject(w, model);
+            EmitTryReadValue(w, model);
+            EmitTryWriteValue(w, model);
+
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+
+        private static void EmitCreateObject(IndentedWriter w, BindingModel model)
+        {
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open("public " + XmlNs + "IVimXmlSerializable? CreateObject(string typeName) => typeName switch");
+            foreach (ClassModel type in model.Classes)
+            {
+                w.Line(Literal(type.WireName) + " => new global::" + model.CSharpNamespace + "." + type.CSharpName + "(),");
+            }
+
+            w.Line("_ => null,");
+            w.Close(";");
+        }
+
+        private static void EmitTryReadValue(IndentedWriter w, BindingModel model)
+        {
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open("public bool TryReadValue(string typeName, " + XmlNs + "VimXmlReader reader, out object? value)");
+            w.Open("switch (typeName)");
+            foreach (EnumModel type in model.Enums)
+            {
+                w.Line("case " + Literal(type.WireName) + ":");
+                w.Line("    value = reader.ReadEnum<global::" + model.CSharpNamespace + "." + type.CSharpName + ">();");
+                w.Line("    return true;");
+            }
+
+            foreach (ArrayTypeModel array in model.ArrayTypes)
+            {
+                w.Line("case " + Literal(array.WireName) + ":");
+                w.Line("    value = reader.ReadArrayValue(" + Literal(array.ItemElementName) + ", static r => " + ReadItem(array.ItemType, "r") + ");");
+                w.Line("    return true;");
+            }
+
+            w.Line("default:");
+            w.Line("    value = null;");
+            w.Line("    return false;");
+            w.Close();
+            w.Close();
+        }
+
+        private static void EmitTryWriteValue(IndentedWriter w, BindingModel model)
+        {
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open("public bool TryWriteValue(" + XmlNs + "VimXmlWriter writer, string elementName, object value)");
+            w.Open("switch (value)");
+            int index = 0;
+            foreach (ArrayTypeModel array in WritableArrayTypes(model))
+            {
+                string variable = "array" + index++;
+                string itemType = array.ItemType.TypeName;
+                w.Line("case " + itemType + "[] " + variable + ":");
+                w.Line("    writer.WriteArrayValue(elementName, " + Literal(array.WireName) + ", " + Literal(array.ItemElementName) + ", " + variable
+                    + ", static (w, n, v) => " + WriteItem(array.ItemType, "w", "n", "v") + ");");
+                w.Line("    return true;");
+            }
+
+            w.Line("default:");
+            w.Line("    return false;");
+            w.Close();
+            w.Close();
+        }
+
+        /// <summary>
+        /// One ArrayOfX per C# array type (ArrayOfString wins over ArrayOfAnyURI, both string[]),
+        /// most derived item types first so a VirtualDisk[] is not written as ArrayOfVirtualDevice,
+        /// and object[] (which matches every reference array) last.
+        /// </summary>
+        private static IEnumerable<ArrayTypeModel> WritableArrayTypes(BindingModel model) => model.ArrayTypes
+            .GroupBy(a => a.ItemType.TypeName)
+            .Select(g => g.OrderBy(a => string.Equals(a.WireName, "ArrayOf" + CSharpNaming.ToPascalCase(a.ItemType.WireType), StringComparison.Ordinal) ? 0 : 1)
+                .ThenBy(a => a.WireName, StringComparer.Ordinal)
+                .First())
+            .OrderByDescending(a => a.ItemType.Depth)
+            .ThenBy(a => a.WireName, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Linq;
+using EsxSdk.Generator.Model;
+using static EsxSdk.Generator.Emitting.EmitHelpers;
+
+namespace EsxSdk.Generator.Emitting
+{
+    /// <summary>
+    /// Emits a simpleContent type (ManagedObjectReference): string attributes plus text, immutable,
+    /// with value equality so references can be compared and used as dictionary keys.
+    /// </summary>
+    internal static class SimpleContentEmitter
+    {
+        private const string Serializable = XmlNs + "IVimXmlSerializable";
+
+        public static void Emit(IndentedWriter w, ClassModel model)
+        {
+            string name = model.CSharpName;
+            w.Line("/// <summary>The vim25 type <c>" + DocText(model.WireName) + "</c>: a text value with attributes, compared by value.</summary>");
+            w.Open("public sealed partial class " + name + " : " + Serializable + ", global::System.IEquatable<" + name + ">");
+
+            foreach (AttributeModel attribute in model.Attributes)
+            {
+                w.Line("private string " + Field(attribute) + " = string.Empty;");
+            }
+
+            w.Line("private string value = string.Empty;");
+            w.Line();
+            w.Line("/// <summary>Creates an empty instance (for deserialization and object initializers).</summary>");
+            w.Line("public " + name + "()");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+
+            string parameters = string.Join(", ", model.Attributes.Select(a => "string " + Parameter(a)).Concat(new[] { "string value" }));
+            w.Line("/// <summary>Creates an instance from its attribute values and text value.</summary>");
+            w.Open("public " + name + "(" + parameters + ")");
+            foreach (AttributeModel attribute in model.Attributes)
+            {
+                w.Line("this." + attribute.CSharpName + " = " + Parameter(attribute) + ";");
+            }
+
+            w.Line("this.Value = value;");
+            w.Close();
+
+            foreach (AttributeModel attribute in model.Attributes)
+            {
+                w.Line();
+                w.Line("/// <summary>Attribute <c>" + DocText(attribute.WireName) + "</c>.</summary>");
+                w.Open("public string " + attribute.CSharpName);
+                w.Line("get => this." + Field(attribute) + ";");
+                w.Line("init => this." + Field(attribute) + " = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+                w.Close();
+            }
+
+            w.Line();
+            w.Line("/// <summary>The text content.</summary>");
+            w.Open("public string Value");
+            w.Line("get => this.value;");
+            w.Line("init => this.value = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+            w.Close();
+
+            EmitEquality(w, model);
+            EmitSerialization(w, model);
+            w.Close();
+        }
+
+        private static void EmitEquality(IndentedWriter w, ClassModel model)
+        {
+            string name = model.CSharpName;
+            string[] fields = model.Attributes.Select(Field).Concat(new[] { "value" }).ToArray();
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public bool Equals(" + name + "? other) => other is not null && "
+                + string.Join(" && ", fields.Select(f => "string.Equals(this." + f + ", other." + f + ", global::System.StringComparison.Ordinal)")) + ";");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override bool Equals(object? obj) => this.Equals(obj as " + name + ");");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("public override int GetHashCode() => global::System.HashCode.Combine(" + string.Join(", ", fields.Select(f => "global::System.StringComparer.Ordinal.GetHashCode(this." + f + ")")) + ");");
+            w.Line();
+            w.Line("/// <summary>The attribute values and the text, joined by ':' (e.g. <c>VirtualMachine:vm-42</c>).</summary>");
+            w.Line("public override string ToString() => " + string.Join(" + \":\" + ", fields.Select(f => "this." + f)) + ";");
+            w.Line();
+            w.Line("/// <summary>Compares by value.</summary>");
+            w.Line("public static bool operator ==(" + name + "? left, " + name + "? right) => left is null ? right is null : left.Equals(right);");
+            w.Line();
+            w.Line("/// <summary>Compares by value.</summary>");
+            w.Line("public static bool operator !=(" + name + "? left, " + name + "? right) => !(left == right);");
+        }
+
+        private static void EmitSerialization(IndentedWriter w, ClassModel model)
+        {
+            w.Line();
+            w.Line("string " + Serializable + ".XmlTypeName => " + Literal(model.WireName) + ";");
+            w.Line();
+            w.Open("void " + Serializable + ".WriteXml(" + XmlNs + "VimXmlWriter writer)");
+            foreach (AttributeModel attribute in model.Attributes)
+            {
+                w.Line("writer.WriteAttribute(" + Literal(attribute.WireName) + ", this." + Field(attribute) + ");");
+            }
+
+            w.Line("writer.WriteText(this.value);");
+            w.Close();
+            w.Line();
+            w.Open("void " + Serializable + ".ReadXml(" + XmlNs + "VimXmlReader reader)");
+            foreach (AttributeModel attribute in model.Attributes)
+            {
+                w.Line("this." + Field(attribute) + " = reader.GetAttribute(" + Literal(attribute.WireName) + ") ?? string.Empty;");
+            }
+
+            w.Line("this.value = reader.ReadString();");
+            w.Close();
+        }
+
+        private static string Field(AttributeModel attribute) => "attribute" + attribute.CSharpName.TrimStart('@');
+
+        private static string Parameter(AttributeModel attribute)
+        {
+            string bare = attribute.CSharpName.TrimStart('@');
+            string camel = char.ToLowerInvariant(bare[0]) + bare.Substring(1);
+            if (camel == "value")
+            {
+                return "attributeValue";
+            }
+
+            return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(camel) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + camel : camel;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace EsxSdk.Generator.Linking
+{
+    /// <summary>Turns wire names into C# identifiers: PascalCase, valid characters, no keyword, no clash.</summary>
+    internal static class CSharpNaming
+    {
+        public static string ToPascalCase(string wireName)
+        {
+            var builder = new StringBuilder(wireName.Length + 1);
+            bool upperNext = true;
+            foreach (char c in wireName)
+            {
+                if (char.IsLetterOrDigit(c))
+                {
+                    builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
+                    upperNext = false;
+                }
+                else
+                {
+                    // '_', '-', '.', ' ' and the like separate words; the next letter starts one.
+                    upperNext = true;
+                }
+            }
+
+            if (builder.Length == 0 || char.IsDigit(builder[0]))
+            {
+                builder.Insert(0, '_');
+            }
+
+            string name = builder.ToString();
+            return SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.VarKeyword
+                ? "@" + name
+                : name;
+        }
+
+        /// <summary>Returns <paramref name="candidate"/>, or it with a numeric suffix, not yet in <paramref name="taken"/>; records the result.</summary>
+        public static string MakeUnique(string candidate, ISet<string> taken, string clashSuffix)
+        {
+            string name = candidate;
+            if (taken.Contains(name))
+            {
+                name = candidate + clashSuffix;
+            }
+
+            for (int i = 2; taken.Contains(name); i++)
+            {
+                name = candidate + clashSuffix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            taken.Add(name);
+            return name;
+        }
+    }
+}

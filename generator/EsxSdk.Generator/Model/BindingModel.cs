@@ -1,0 +1,71 @@
+namespace EsxSdk.Generator.Model
+{
+    /// <summary>The linked vim25 binding: every generated type, named for C#, ready to emit.</summary>
+    internal sealed record BindingModel(
+        string CSharpNamespace,
+        string TargetNamespace,
+        EquatableArray<ClassModel> Classes,
+        EquatableArray<EnumModel> Enums,
+        EquatableArray<ArrayTypeModel> ArrayTypes,
+        EquatableArray<DiagnosticInfo> Diagnostics)
+    {
+        public static BindingModel Empty(string ns, EquatableArray<DiagnosticInfo> diagnostics) => new(
+            ns,
+            string.Empty,
+            EquatableArray<ClassModel>.Empty,
+            EquatableArray<EnumModel>.Empty,
+            EquatableArray<ArrayTypeModel>.Empty,
+            diagnostics);
+    }
+
+    internal enum ValueKind
+    {
+        Primitive,
+        Enum,
+        Object,
+        AnyType,
+    }
+
+    /// <summary>
+    /// How a member's value is typed: <see cref="TypeName"/> is the C# type of one item
+    /// (global::-qualified for generated types), <see cref="WireType"/> the XSD type's local name,
+    /// <see cref="Primitive"/> the runtime reader/writer suffix for xsd primitives (e.g. "Int32").
+    /// </summary>
+    internal sealed record MemberType(ValueKind Kind, string TypeName, string WireType, string? Primitive, bool IsValueType, int Depth);
+
+    /// <summary>An XSD element member as a C# property.</summary>
+    internal sealed record PropertyModel(string WireName, string CSharpName, MemberType Type, bool IsArray, bool IsOptional);
+
+    /// <summary>An XSD attribute of a simpleContent type (the ManagedObjectReference 'type').</summary>
+    internal sealed record AttributeModel(string WireName, string CSharpName, MemberType Type, bool IsRequired);
+
+    internal sealed record ClassModel(
+        string WireName,
+        string CSharpName,
+        string? BaseWireName,
+        string? BaseCSharpName,
+        bool HasDerivedTypes,
+        bool IsFault,
+        bool IsSimpleContent,
+        int Depth,
+        EquatableArray<PropertyModel> Properties,
+        EquatableArray<AttributeModel> Attributes)
+    {
+        public bool IsRoot => this.BaseCSharpName == null;
+    }
+
+    internal sealed record EnumMemberModel(string WireValue, string CSharpName);
+
+    internal sealed record EnumModel(string WireName, string CSharpName, EquatableArray<EnumMemberModel> Members);
+
+    /// <summary>An ArrayOfX wrapper type: only used as an xsi:type of anyType values; mapped to X[].</summary>
+    internal sealed record ArrayTypeModel(string WireName, string ItemElementName, MemberType ItemType);
+
+    /// <summary>A slice of the binding emitted as one source file.</summary>
+    internal sealed record SourceChunk(
+        string HintName,
+        string CSharpNamespace,
+        string TargetNamespace,
+        EquatableArray<ClassModel> Classes,
+        EquatableArray<EnumModel> Enums);
+}

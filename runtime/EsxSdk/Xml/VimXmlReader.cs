@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Xml;
+
+namespace EsxSdk.Xml
+{
+    /// <summary>
+    /// Reads vim25 XML for the generated types: primitives, enumerations, objects resolved by
+    /// <c>xsi:type</c> namespace URI (never by prefix), anyType values and repeated elements.
+    /// Unknown elements are skipped; nesting deeper than <see cref="MaxDepth"/> is refused.
+    /// </summary>
+    public sealed partial class VimXmlReader
+    {
+        /// <summary>The default nesting limit; real vim25 documents stay far below it.</summary>
+        public const int DefaultMaxDepth = 128;
+
+        private const int MaxRecordedSkips = 32;
+
+        private readonly XmlReader reader;
+        private readonly IXmlLineInfo? lineInfo;
+        private readonly List<string> skippedElements = new();
+
+        /// <summary>Wraps an <see cref="XmlReader"/> (create it with <see cref="VimXmlSerializer.CreateReaderSettings"/>).</summary>
+        public VimXmlReader(XmlReader reader, IVimTypeRegistry registry, int maxDepth = DefaultMaxDepth)
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            ArgumentNullException.ThrowIfNull(registry);
+            ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
+            this.reader = reader;
+            this.lineInfo = reader as IXmlLineInfo;
+            this.Registry = registry;
+            this.MaxDepth = maxDepth;
+        }
+
+        /// <summary>The binding whose types this reader creates.</summary>
+        public IVimTypeRegistry Registry { get; }
+
+        /// <summary>The deepest element nesting accepted.</summary>
+        public int MaxDepth { get; }
+
+        /// <summary>The underlying reader, for callers that walk an envelope around the vim25 content.</summary>
+        public XmlReader XmlReader => this.reader;
+
+        /// <summary>How many elements the binding did not know and skipped (e.g. members a newer server added).</summary>
+        public int SkippedElementCount { get; private set; }
+
+        /// <summary>The first skipped elements, as "Type.element" (at most 32): shows what a newer server sent that this binding lacks.</summary>
+        public IReadOnlyList<string> SkippedElements => this.skippedElements;
+
+        /// <summary>The local name of the current element.</summary>
+        public string LocalName => this.reader.LocalName;
+
+        /// <summary>An attribute of the current element without namespace, or null.</summary>
+        public string? GetAttribute(string name) => this.reader.GetAttribute(name);
+
+        /// <summary>
+        /// Reads the child elements of the current element, handing each to <paramref name="readElement"/>;
+        /// children it does not consume (returns false) are skipped.
+        /// </summary>
+        public void ReadElements<T>(T target, Func<T, VimXmlReader, bool> readElement)
+        {
+            this.CheckDepth();
+            if (this.reader.IsEmptyElement)
+            {
+                this.reader.Read();
+                return;
+            }
+
+            this.reader.Read();
+            while (true)
+            {
+                switch (this.reader.MoveToContent())
+                {
+                    case XmlNodeType.Element:
+                        if (!readElement(target, this))
+                        {
+                            this.RecordSkip(target);
+                            this.reader.Skip();
+                        }
+
+                        break;
+                    case XmlNodeType.EndElement:
+                        this.reader.Read();
+                        return;
+                    case XmlNodeType.None:
+                        throw this.Error("The XML ended inside an element");
+                    default:
+                        // Stray text between child elements carries nothing for the schema.
+                        this.reader.Read();
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Reads an object of the declared type, or of the subtype its <c>xsi:type</c> names.</summary>
+        public T ReadObject<T>(string declaredTypeName)
+            where T : class, IVimXmlSerializable
+        {
+            T? value = null;
+            if (this.XsiType() is { } xsiType && xsiType.Namespace == this.Registry.Namespace)
+            {
+                value = this.Registry.CreateObject(xsiType.Name) as T;
+            }
+
+            // An xsi:type this binding does not know (a newer server's type) reads as the declared type.
+            value ??= this.Registry.CreateObject(declaredTypeName) as T
+                ?? throw this.Error("The binding has no type '" + declaredTypeName + "' for element '" + this.reader.LocalName + "'");
+            value.ReadXml(this);
+            return value;
+        }
+
+        /// <summary>Reads an enumeration value, known to the WSDL or not.</summary>
+        public T ReadEnum<T>()
+            where T : struct, IVimEnum<T>
+            => T.FromWire(this.reader.ReadElementContentAsString());
+
+        /// <summary>
+        /// Reads an <c>xsd:anyType</c> value by its <c>xsi:type</c>: a boxed primitive, an enumeration,
+        /// an array for ArrayOfX, a data object, or a <see cref="VimUnknownValue"/>.
+        /// </summary>
+        public object ReadAny()
+        {
+            (string Namespace, string Name)? type = this.XsiType();
+            if (type is { } known)
+            {
+                if (known.Namespace == VimXmlNamespaces.XmlSchema && this.TryReadPrimitive(known.Name, out object? primitive) && primitive is not null)
+                {
+                    return primitive;
+                }
+
+                if (known.Namespace == this.Registry.Namespace)
+                {
+                    if (this.Registry.TryReadValue(known.Name, this, out object? value) && value is not null)
+                    {
+                        return value;
+                    }
+
+                    if (this.Registry.CreateObject(known.Name) is { } created)
+                    {
+                        created.ReadXml(this);
+                        return created;
+                    }
+                }
+            }
+
+            return new VimUnknownValue(type?.Namespace ?? string.Empty, type?.Name ?? string.Empty, this.reader.ReadInnerXml());
+        }
+
+        /// <summary>
+        /// Reads a run of sibling elements with the current element's name (a maxOccurs="unbounded"
+        /// member), appended to what <paramref name="existing"/> already holds.
+        /// </summary>
+        public T[] ReadArray<T>(T[] existing, Func<VimXmlReader, T> readItem)
+        {
+            string name = this.reader.LocalName;
+            string ns = this.reader.NamespaceURI;
+            var items = new List<T>();
+            do
+            {
+                items.Add(readItem(this));
+            }
+            while (this.reader.MoveToContent() == XmlNodeType.Element && this.reader.LocalName == name && this.reader.NamespaceURI == ns);
+
+            if (existing is null || existing.Length == 0)
+            {
+                return items.ToArray();
+            }
+
+            // The same member again after other elements: keep both runs, in document order.
+            var all = new T[existing.Length + items.Count];
+            existing.CopyTo(all, 0);
+            items.CopyTo(all, existing.Length);
+            return all;
+        }
+
+        /// <summary>Reads the items of an ArrayOfX value (the current element's children named <paramref name="itemName"/>).</summary>
+        public T[] ReadArrayValue<T>(string itemName, Func<VimXmlReader, T> readItem)
+        {
+            this.CheckDepth();
+            if (this.reader.IsEmptyElement)
+            {
+                this.reader.Read();
+                return [];
+            }
+
+            var items = new List<T>();
+            this.reader.Read();
+            while (true)
+            {
+                switch (this.reader.MoveToContent())
+                {
+                    case XmlNodeType.Element:
+                        if (this.reader.LocalName == itemName)
+                        {
+                            items.Add(readItem(this));
+                        }
+                        else
+                        {
+                            this.reader.Skip();
+                        }
+
+                        break;
+                    case XmlNodeType.EndElement:
+                        this.reader.Read();
+                        return items.ToArray();
+                    case XmlNodeType.None:
+                        throw this.Error("The XML ended inside an element");
+                    default:
+                        this.reader.Read();
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The current element's <c>xsi:type</c>, resolved by namespace URI, or null.</summary>
+        private (string Namespace, string Name)? XsiType()
+        {
+            string? value = this.reader.GetAttribute("type", VimXmlNamespaces.XmlSchemaInstance);
+            if (value is null)
+            {
+                return null;
+            }
+
+            value = value.Trim();
+            int colon = value.IndexOf(':');
+            string prefix = colon < 0 ? string.Empty : value[..colon];
+            string local = colon < 0 ? value : value[(colon + 1)..];
+
+            // An unbound prefix cannot name a known type: the value reads as the declared type.
+            string? ns = this.reader.LookupNamespace(prefix);
+            return ns is null ? (string.Empty, local) : (ns, local);
+        }
+
+        private void RecordSkip<T>(T target)
+        {
+            this.SkippedElementCount++;
+            if (this.skippedElements.Count < MaxRecordedSkips)
+            {
+                string owner = target is IVimXmlSerializable data ? data.XmlTypeName : typeof(T).Name;
+                this.skippedElements.Add(owner + "." + this.reader.LocalName);
+            }
+        }
+
+        private void CheckDepth()
+        {
+            if (this.reader.Depth > this.MaxDepth)
+            {
+                throw this.Error("The XML nests elements deeper than " + this.MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels at element '" + this.reader.LocalName + "'");
+            }
+        }
+
+        private VimXmlException Error(string message, Exception? inner = null)
+            => new(message, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0, inner);
+    }
+}

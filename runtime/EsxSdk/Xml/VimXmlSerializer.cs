@@ -1,0 +1,117 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Xml;
+
+namespace EsxSdk.Xml
+{
+    /// <summary>Entry points for reading and writing one vim25 object as an XML document.</summary>
+    public static class VimXmlSerializer
+    {
+        /// <summary>The default cap on a document's size in characters (256 Mi): bounded memory for hostile input.</summary>
+        public const long DefaultMaxCharactersInDocument = 256L * 1024 * 1024;
+
+        /// <summary>Reader settings for untrusted vim25 XML: no DTD, no external resolution, a size cap.</summary>
+        public static XmlReaderSettings CreateReaderSettings(long maxCharactersInDocument = DefaultMaxCharactersInDocument) => new()
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = maxCharactersInDocument,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            // Whitespace is kept: a string member of spaces is data; element-only content skips it anyway.
+            IgnoreWhitespace = false,
+            CheckCharacters = true,
+        };
+
+        /// <summary>Writer settings that keep every character of string values (carriage returns are entitized).</summary>
+        public static XmlWriterSettings CreateWriterSettings() => new()
+        {
+            OmitXmlDeclaration = true,
+            NewLineHandling = NewLineHandling.Entitize,
+            CheckCharacters = true,
+        };
+
+        /// <summary>Writes <paramref name="value"/> as a document element named <paramref name="elementName"/>, always with its xsi:type.</summary>
+        public static string Serialize(IVimXmlSerializable value, IVimTypeRegistry registry, string elementName = "obj")
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var builder = new StringBuilder();
+            using (var xml = XmlWriter.Create(builder, CreateWriterSettings()))
+            {
+                Serialize(xml, value, registry, elementName);
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>Writes <paramref name="value"/> as an element, declaring the xsi and xsd prefixes on it.</summary>
+        public static void Serialize(XmlWriter writer, IVimXmlSerializable value, IVimTypeRegistry registry, string elementName)
+        {
+            ArgumentNullException.ThrowIfNull(writer);
+            ArgumentNullException.ThrowIfNull(value);
+            ArgumentNullException.ThrowIfNull(registry);
+            writer.WriteStartElement(elementName, registry.Namespace);
+            writer.WriteAttributeString("xmlns", "xsi", null, VimXmlNamespaces.XmlSchemaInstance);
+            writer.WriteAttributeString("xmlns", "xsd", null, VimXmlNamespaces.XmlSchema);
+            writer.WriteStartAttribute("xsi", "type", VimXmlNamespaces.XmlSchemaInstance);
+            writer.WriteQualifiedName(value.XmlTypeName, registry.Namespace);
+            writer.WriteEndAttribute();
+            value.WriteXml(new VimXmlWriter(writer, registry));
+            writer.WriteEndElement();
+        }
+
+        /// <summary>Reads a document whose root element holds a <typeparamref name="T"/> (or a subtype, by xsi:type).</summary>
+        public static T Deserialize<T>(string xml, IVimTypeRegistry registry)
+            where T : class, IVimXmlSerializable, new()
+        {
+            ArgumentNullException.ThrowIfNull(xml);
+            using var reader = XmlReader.Create(new StringReader(xml), CreateReaderSettings());
+            return Deserialize<T>(reader, registry);
+        }
+
+        /// <summary>Reads a document from a stream (UTF-8 or as declared).</summary>
+        public static T Deserialize<T>(Stream xml, IVimTypeRegistry registry, long maxCharactersInDocument = DefaultMaxCharactersInDocument)
+            where T : class, IVimXmlSerializable, new()
+        {
+            ArgumentNullException.ThrowIfNull(xml);
+            using var reader = XmlReader.Create(xml, CreateReaderSettings(maxCharactersInDocument));
+            return Deserialize<T>(reader, registry);
+        }
+
+        /// <summary>Reads the element the reader is on (or the document element) as a <typeparamref name="T"/>.</summary>
+        public static T Deserialize<T>(XmlReader reader, IVimTypeRegistry registry)
+            where T : class, IVimXmlSerializable, new()
+        {
+            ArgumentNullException.ThrowIfNull(reader);
+            ArgumentNullException.ThrowIfNull(registry);
+            return Guard(reader, () =>
+            {
+                if (reader.MoveToContent() != XmlNodeType.Element)
+                {
+                    throw new VimXmlException("The XML has no root element", 0, 0);
+                }
+
+                string declared = ((IVimXmlSerializable)new T()).XmlTypeName;
+                return new VimXmlReader(reader, registry).ReadObject<T>(declared);
+            });
+        }
+
+        /// <summary>Turns the reader's own errors into a <see cref="VimXmlException"/> that says what and where.</summary>
+        internal static TResult Guard<TResult>(XmlReader reader, Func<TResult> read)
+        {
+            try
+            {
+                return read();
+            }
+            catch (XmlException ex)
+            {
+                string what = ex.Message.Contains("DTD", StringComparison.Ordinal)
+                    ? "The XML contains a DTD, which vim25 XML never has and EsxSdk refuses"
+                    : "The XML cannot be read: " + ex.Message;
+                throw new VimXmlException(what, ex.LineNumber, ex.LinePosition, ex);
+            }
+        }
+    }
+}
