@@ -43,10 +43,18 @@ namespace EsxSdk.Tests.Support
                     return false;
                 }
 
-                list.Add(typeof(T) == typeof(string) ? r.ReadString() : r.ReadObject<T>(declaredType));
+                list.Add(r.ReadObject<T>(declaredType));
                 return true;
             });
             return new CapturedResponse(fileName, values, reader.SkippedElements);
+        }
+
+        /// <summary>Opens the file with the reader on the response element inside the SOAP Body.</summary>
+        public static (XmlReader Xml, VimXmlReader Reader) OpenBody(string fileName)
+        {
+            XmlReader xml = XmlReader.Create(PathOf(fileName), VimXmlSerializer.CreateReaderSettings());
+            MoveToBodyContent(xml);
+            return (xml, new VimXmlReader(xml, VimTypeRegistry.Instance));
         }
 
         /// <summary>Reads the fault detail's first element as a MethodFault (by its xsi:type).</summary>
