@@ -16,6 +16,8 @@ namespace EsxSdk.Testing
 
         public static string TestDataRoot => Metadata("TestDataRoot");
 
+        public static string RepoRoot => Metadata("RepoRoot");
+
         private static string Metadata(string key) => typeof(TestPaths).Assembly
             .GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == key)?.Value

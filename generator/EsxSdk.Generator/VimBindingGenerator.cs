@@ -37,17 +37,15 @@ namespace EsxSdk.Generator
                 })
                 .WithTrackingName(TrackingNames.ParsedDocuments);
 
-            IncrementalValueProvider<string> csharpNamespace = context.AnalyzerConfigOptionsProvider
-                .Select(static (options, _) => ChooseNamespace(
-                    options.GlobalOptions.TryGetValue(NamespaceProperty, out string? ns) ? ns : null,
-                    options.GlobalOptions.TryGetValue(RootNamespaceProperty, out string? root) ? root : null))
+            IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
+                .Select(static (config, _) => ChooseNamespace(
+                    config.GlobalOptions.TryGetValue(NamespaceProperty, out string? ns) ? ns : null,
+                    config.GlobalOptions.TryGetValue(RootNamespaceProperty, out string? root) ? root : null))
                 .WithTrackingName(TrackingNames.GeneratorOptions);
 
             IncrementalValueProvider<BindingModel> binding = documents.Collect()
-                .Combine(csharpNamespace)
-                .Select(static (input, cancellationToken) => input.Left.IsEmpty
-                    ? BindingModel.Empty(input.Right, EquatableArray<DiagnosticInfo>.Empty)
-                    : BindingLinker.Link(input.Left, input.Right, cancellationToken))
+                .Combine(options)
+                .Select(static (input, cancellationToken) => Link(input.Left, input.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Binding);
 
             IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = binding
@@ -78,20 +76,40 @@ namespace EsxSdk.Generator
             });
         }
 
+        private static BindingModel Link(ImmutableArray<SchemaDocument> documents, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
+        {
+            if (documents.IsEmpty)
+            {
+                // Projects without WSDL (e.g. package consumers using the built-in binding) get nothing and no noise.
+                return BindingModel.Empty(options.CSharpNamespace, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            BindingModel model = BindingLinker.Link(documents, options.CSharpNamespace, cancellationToken);
+            if (options.RejectedNamespace is null)
+            {
+                return model;
+            }
+
+            DiagnosticInfo warning = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidNamespace, null, options.RejectedNamespace, options.CSharpNamespace);
+            return model with { Diagnostics = model.Diagnostics.Append(warning).ToEquatableArray() };
+        }
+
         private static bool IsWsdlOrSchema(string path)
             => path.EndsWith(".wsdl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xsd", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Emitting half a binding only buries the real error under compiler errors.</summary>
-        private static bool HasErrors(BindingModel model) => model.Diagnostics.Count > 0;
+        private static bool HasErrors(BindingModel model)
+            => model.Diagnostics.Any(d => Diagnostics.DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
-        private static string ChooseNamespace(string? configured, string? rootNamespace)
+        private static GeneratorOptions ChooseNamespace(string? configured, string? rootNamespace)
         {
             if (IsValidNamespace(configured))
             {
-                return configured!.Trim();
+                return new GeneratorOptions(configured!.Trim(), null);
             }
 
-            return IsValidNamespace(rootNamespace) ? rootNamespace!.Trim() + "." + FallbackNamespace : FallbackNamespace;
+            string fallback = IsValidNamespace(rootNamespace) ? rootNamespace!.Trim() + "." + FallbackNamespace : FallbackNamespace;
+            return new GeneratorOptions(fallback, string.IsNullOrWhiteSpace(configured) ? null : configured);
         }
 
         private static bool IsValidNamespace(string? name)

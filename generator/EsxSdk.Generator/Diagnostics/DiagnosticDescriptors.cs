@@ -54,6 +54,12 @@ namespace EsxSdk.Generator.Diagnostics
             "File is neither WSDL nor XSD",
             "'{0}' has root element <{1}> in namespace '{2}', expected wsdl:definitions or xsd:schema");
 
+        public static readonly DiagnosticDescriptor InvalidNamespace = Create(
+            "ESXG010",
+            "Invalid VimNamespace",
+            "The MSBuild property VimNamespace is '{0}', which is not a valid C# namespace; the binding is generated into '{1}'",
+            DiagnosticSeverity.Warning);
+
         private static readonly Dictionary<string, DiagnosticDescriptor> All = new()
         {
             [MalformedXml.Id] = MalformedXml,
@@ -65,16 +71,17 @@ namespace EsxSdk.Generator.Diagnostics
             [InvalidAttribute.Id] = InvalidAttribute,
             [InvalidInheritance.Id] = InvalidInheritance,
             [NotWsdlOrSchema.Id] = NotWsdlOrSchema,
+            [InvalidNamespace.Id] = InvalidNamespace,
         };
 
         public static DiagnosticDescriptor ById(string id) => All[id];
 
-        private static DiagnosticDescriptor Create(string id, string title, string message) => new(
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error) => new(
             id,
             title,
             message,
             Category,
-            DiagnosticSeverity.Error,
+            severity,
             isEnabledByDefault: true,
             helpLinkUri: HelpLinkBase + id + ".md");
     }

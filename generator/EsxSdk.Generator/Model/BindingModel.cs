@@ -18,6 +18,9 @@ namespace EsxSdk.Generator.Model
             diagnostics);
     }
 
+    /// <summary>The generator's MSBuild inputs: the C# namespace, and a rejected VimNamespace value if any.</summary>
+    internal sealed record GeneratorOptions(string CSharpNamespace, string? RejectedNamespace);
+
     internal enum ValueKind
     {
         Primitive,
