@@ -60,6 +60,12 @@ namespace EsxSdk.Generator.Linking
                 this.diagnostics.AddRange(document.Diagnostics);
             }
 
+            if (documents.Any(d => d.Kind == DocumentKind.Invalid))
+            {
+                // Linking without an unreadable file only adds a cascade of "undefined type" errors.
+                return BindingModel.Empty(this.csharpNamespace, this.diagnostics.ToEquatableArray());
+            }
+
             ImmutableArray<SchemaDocument> reachable = DocumentSet.Reachable(documents, this.diagnostics);
             if (reachable.IsEmpty)
             {
