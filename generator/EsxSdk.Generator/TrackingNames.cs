@@ -9,6 +9,7 @@ namespace EsxSdk.Generator
         public const string Binding = nameof(Binding);
         public const string Diagnostics = nameof(Diagnostics);
         public const string Chunks = nameof(Chunks);
+        public const string Operations = nameof(Operations);
         public const string Registry = nameof(Registry);
     }
 }

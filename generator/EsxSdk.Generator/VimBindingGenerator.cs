@@ -64,6 +64,11 @@ namespace EsxSdk.Generator
                 .WithTrackingName(TrackingNames.Chunks);
             context.RegisterSourceOutput(chunks, static (spc, chunk) => spc.AddSource(chunk.HintName, SourceText.From(ChunkEmitter.Emit(chunk), System.Text.Encoding.UTF8)));
 
+            IncrementalValuesProvider<OperationChunk> operations = binding
+                .SelectMany(static (model, _) => HasErrors(model) ? ImmutableArray<OperationChunk>.Empty : ServiceEmitter.Split(model).ToImmutableArray())
+                .WithTrackingName(TrackingNames.Operations);
+            context.RegisterSourceOutput(operations, static (spc, chunk) => spc.AddSource(chunk.HintName, SourceText.From(ServiceEmitter.Emit(chunk), System.Text.Encoding.UTF8)));
+
             IncrementalValueProvider<BindingModel?> registry = binding
                 .Select(static (model, _) => HasErrors(model) || model.Classes.Count == 0 ? null : model with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
                 .WithTrackingName(TrackingNames.Registry);

@@ -15,14 +15,18 @@ namespace EsxSdk.Generator.Tests
     public sealed class FullWsdlTests
     {
         [Theory]
-        [InlineData("vim25-7.0u2", 3758, 382, 564, 694, 920)]
-        [InlineData("vim25-5.5", 2997, 261, 420, 634, 615)]
-        public void Linking_yields_the_expected_counts(string set, int classes, int enums, int arrayTypes, int faults, int requestTypes)
+        [InlineData("vim25-7.0u2", 3758, 382, 564, 694, 920, 920, 234)]
+        [InlineData("vim25-5.5", 2997, 261, 420, 634, 615, 615, 132)]
+        public void Linking_yields_the_expected_counts(string set, int classes, int enums, int arrayTypes, int faults, int requestTypes, int operations, int tasks)
         {
             BindingModel model = Link(System.IO.Path.Combine(TestPaths.SharedWsdlRoot, set));
 
             Assert.Empty(model.Diagnostics);
-            Assert.Equal(classes, model.Classes.Count);
+            Assert.Equal(classes, model.Classes.Count(c => !c.IsResponse));
+            Assert.Equal(operations, model.Classes.Count(c => c.IsResponse));
+            Assert.Equal(operations, model.Operations.Count);
+            Assert.Equal(tasks, model.Operations.Count(o => o.IsTask));
+            Assert.All(model.Operations, o => Assert.EndsWith("Async", o.MethodName, System.StringComparison.Ordinal));
             Assert.Equal(enums, model.Enums.Count);
             Assert.Equal(arrayTypes, model.ArrayTypes.Count);
             Assert.Equal(faults, model.Classes.Count(c => c.IsFault));

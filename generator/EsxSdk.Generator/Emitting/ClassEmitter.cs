@@ -16,9 +16,10 @@ namespace EsxSdk.Generator.Emitting
                 return;
             }
 
-            string kind = model.IsFault ? "fault type" : "data object type";
+            string kind = model.IsFault ? "fault type" : model.IsResponse ? "response element" : "data object type";
             w.Line("/// <summary>The vim25 " + kind + " <c>" + DocText(model.WireName) + "</c>.</summary>");
-            string modifiers = model.HasDerivedTypes ? "public partial class " : "public sealed partial class ";
+            string visibility = model.IsResponse ? "internal " : "public ";
+            string modifiers = visibility + (model.HasDerivedTypes ? "partial class " : "sealed partial class ");
             string bases = " : " + (model.IsRoot ? Serializable : "global::" + ns + "." + model.BaseCSharpName);
             w.Open(modifiers + model.CSharpName + bases);
 
@@ -51,14 +52,8 @@ namespace EsxSdk.Generator.Emitting
             MemberType type = property.Type;
             string occurs = property.IsArray ? "repeated" : property.IsOptional ? "optional" : "required";
             w.Line("/// <summary>Element <c>" + DocText(property.WireName) + "</c> (" + DocText(type.Kind == ValueKind.Object || type.Kind == ValueKind.Enum ? type.WireType : "xsd:" + type.WireType) + ", " + occurs + ").</summary>");
-            if (property.IsArray)
-            {
-                w.Line("public " + type.TypeName + "[] " + property.CSharpName + " { get; set; } = global::System.Array.Empty<" + type.TypeName + ">();");
-                return;
-            }
-
-            bool nullable = !type.IsValueType || property.IsOptional;
-            w.Line("public " + type.TypeName + (nullable ? "?" : string.Empty) + " " + property.CSharpName + " { get; set; }");
+            string initializer = property.IsArray ? " = global::System.Array.Empty<" + type.TypeName + ">();" : string.Empty;
+            w.Line("public " + PropertyType(property) + " " + property.CSharpName + " { get; set; }" + initializer);
         }
 
         private static void EmitInterfaceImplementation(IndentedWriter w)

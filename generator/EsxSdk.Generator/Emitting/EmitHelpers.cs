@@ -47,6 +47,19 @@ namespace EsxSdk.Generator.Emitting
         /// <summary>Text safe inside an XML doc comment.</summary>
         public static string DocText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
+        /// <summary>The declared C# type of a property: arrays never null, optional or reference items nullable.</summary>
+        public static string PropertyType(PropertyModel property)
+        {
+            MemberType type = property.Type;
+            if (property.IsArray)
+            {
+                return type.TypeName + "[]";
+            }
+
+            bool nullable = !type.IsValueType || property.IsOptional;
+            return type.TypeName + (nullable ? "?" : string.Empty);
+        }
+
         /// <summary>The expression reading one item of this type (reader variable named <paramref name="reader"/>).</summary>
         public static string ReadItem(MemberType type, string reader) => type.Kind switch
         {

@@ -33,6 +33,7 @@ namespace EsxSdk.Generator.Emitting
             EmitCreateObject(w, model);
             EmitTryReadValue(w, model);
             EmitTryWriteValue(w, model);
+            EmitFaultTypeOfElement(w, model);
 
             w.Close();
             w.Close();
@@ -44,7 +45,7 @@ namespace EsxSdk.Generator.Emitting
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Open("public " + XmlNs + "IVimXmlSerializable? CreateObject(string typeName) => typeName switch");
-            foreach (ClassModel type in model.Classes)
+            foreach (ClassModel type in model.Classes.Where(c => !c.IsResponse))
             {
                 w.Line(Literal(type.WireName) + " => new global::" + model.CSharpNamespace + "." + type.CSharpName + "(),");
             }
@@ -101,6 +102,20 @@ namespace EsxSdk.Generator.Emitting
             w.Line("    return false;");
             w.Close();
             w.Close();
+        }
+
+        private static void EmitFaultTypeOfElement(IndentedWriter w, BindingModel model)
+        {
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Open("public string? FaultTypeOfElement(string elementName) => elementName switch");
+            foreach (FaultElementModel fault in model.FaultElements)
+            {
+                w.Line(Literal(fault.ElementName) + " => " + Literal(fault.TypeWireName) + ",");
+            }
+
+            w.Line("_ => null,");
+            w.Close(";");
         }
 
         /// <summary>

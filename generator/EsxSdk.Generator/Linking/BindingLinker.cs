@@ -12,7 +12,7 @@ namespace EsxSdk.Generator.Linking
     /// Links parsed documents into a <see cref="BindingModel"/>: merges declarations, resolves type
     /// references and inheritance, and chooses C# names.
     /// </summary>
-    internal sealed class BindingLinker
+    internal sealed partial class BindingLinker
     {
         /// <summary>Type names the emitted binding uses for its own helpers.</summary>
         public const string RegistryTypeName = "VimTypeRegistry";
@@ -38,6 +38,10 @@ namespace EsxSdk.Generator.Linking
         private readonly Dictionary<QualifiedName, ArrayTypeModel?> arrayTypes = new();
         private readonly Dictionary<QualifiedName, string> csharpTypeNames = new();
         private readonly Dictionary<QualifiedName, int> depths = new();
+        private readonly Dictionary<QualifiedName, ElementDecl> elements = new();
+        private readonly Dictionary<QualifiedName, MessageDecl> messages = new();
+        private readonly List<OperationDecl> operations = new();
+        private readonly HashSet<QualifiedName> responseTypes = new();
         private readonly CancellationToken cancellationToken;
         private readonly string csharpNamespace;
 
@@ -83,6 +87,7 @@ namespace EsxSdk.Generator.Linking
             List<ClassModel> classes = this.BuildClasses(classDecls);
             List<EnumModel> enums = this.BuildEnums();
             List<ArrayTypeModel> arrays = this.BuildArrayTypes();
+            List<OperationModel> operationModels = this.BuildOperations(classes);
 
             return new BindingModel(
                 this.csharpNamespace,
@@ -90,6 +95,9 @@ namespace EsxSdk.Generator.Linking
                 classes.OrderBy(c => c.CSharpName, StringComparer.Ordinal).ToEquatableArray(),
                 enums.OrderBy(e => e.CSharpName, StringComparer.Ordinal).ToEquatableArray(),
                 arrays.OrderBy(a => a.WireName, StringComparer.Ordinal).ToEquatableArray(),
+                operationModels.OrderBy(o => o.WireName, StringComparer.Ordinal).ToEquatableArray(),
+                this.BuildFaultElements(classes),
+                this.WsdlApiVersion(),
                 this.diagnostics.ToEquatableArray());
         }
 
@@ -110,6 +118,31 @@ namespace EsxSdk.Generator.Linking
                     this.enumTypes.Add(type.Name, type);
                 }
             }
+
+            foreach (ElementDecl element in document.Elements)
+            {
+                if (this.elements.ContainsKey(element.Name))
+                {
+                    this.Report(DiagnosticDescriptors.DuplicateDefinition, element.Position, element.Name.Name, this.elements[element.Name].Position.Path);
+                    continue;
+                }
+
+                this.elements.Add(element.Name, element);
+
+                // An element's anonymous type (the vim25 responses) becomes an internal class named after it.
+                if (element.AnonymousType is { } anonymous && this.Define(anonymous.Name, anonymous.Position))
+                {
+                    this.complexTypes.Add(anonymous.Name, anonymous);
+                    this.responseTypes.Add(anonymous.Name);
+                }
+            }
+
+            foreach (MessageDecl message in document.Messages)
+            {
+                this.messages[message.Name] = message;
+            }
+
+            this.operations.AddRange(document.Operations);
         }
 
         private bool Define(QualifiedName name, SourcePosition position)
@@ -243,6 +276,7 @@ namespace EsxSdk.Generator.Linking
                     withDerived.Contains(type.Name),
                     this.IsFault(type),
                     isSimpleContent,
+                    this.responseTypes.Contains(type.Name),
                     this.Depth(type.Name),
                     properties.ToEquatableArray(),
                     attributes.ToEquatableArray()));

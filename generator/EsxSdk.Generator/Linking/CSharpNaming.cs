@@ -36,6 +36,14 @@ namespace EsxSdk.Generator.Linking
                 : name;
         }
 
+        /// <summary>A parameter name: camelCase, escaped with '@' when it is a keyword (<c>_this</c> gives <c>@this</c>).</summary>
+        public static string ToCamelCase(string wireName)
+        {
+            string pascal = ToPascalCase(wireName).TrimStart('@');
+            string camel = pascal.Length > 1 && pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+            return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
+        }
+
         /// <summary>Returns <paramref name="candidate"/>, or it with a numeric suffix, not yet in <paramref name="taken"/>; records the result.</summary>
         public static string MakeUnique(string candidate, ISet<string> taken, string clashSuffix)
         {

@@ -7,6 +7,9 @@ namespace EsxSdk.Generator.Model
         EquatableArray<ClassModel> Classes,
         EquatableArray<EnumModel> Enums,
         EquatableArray<ArrayTypeModel> ArrayTypes,
+        EquatableArray<OperationModel> Operations,
+        EquatableArray<FaultElementModel> FaultElements,
+        string WsdlApiVersion,
         EquatableArray<DiagnosticInfo> Diagnostics)
     {
         public static BindingModel Empty(string ns, EquatableArray<DiagnosticInfo> diagnostics) => new(
@@ -15,6 +18,9 @@ namespace EsxSdk.Generator.Model
             EquatableArray<ClassModel>.Empty,
             EquatableArray<EnumModel>.Empty,
             EquatableArray<ArrayTypeModel>.Empty,
+            EquatableArray<OperationModel>.Empty,
+            EquatableArray<FaultElementModel>.Empty,
+            string.Empty,
             diagnostics);
     }
 
@@ -50,6 +56,7 @@ namespace EsxSdk.Generator.Model
         bool HasDerivedTypes,
         bool IsFault,
         bool IsSimpleContent,
+        bool IsResponse,
         int Depth,
         EquatableArray<PropertyModel> Properties,
         EquatableArray<AttributeModel> Attributes)
@@ -63,6 +70,32 @@ namespace EsxSdk.Generator.Model
 
     /// <summary>An ArrayOfX wrapper type: only used as an xsi:type of anyType values; mapped to X[].</summary>
     internal sealed record ArrayTypeModel(string WireName, string ItemElementName, MemberType ItemType);
+
+    /// <summary>A method parameter, filling one member of the operation's request type.</summary>
+    internal sealed record ParameterModel(string CSharpName, PropertyModel Member);
+
+    /// <summary>
+    /// A port type operation: the request element and type, parameters, the response class and its
+    /// <c>returnval</c> member (null for operations without a result), and the declared faults.
+    /// </summary>
+    internal sealed record OperationModel(
+        string WireName,
+        string MethodName,
+        string RequestElement,
+        string RequestTypeName,
+        EquatableArray<ParameterModel> Parameters,
+        string ResponseTypeName,
+        PropertyModel? Return,
+        EquatableArray<string> Faults)
+    {
+        public bool IsTask => this.WireName.EndsWith("_Task", System.StringComparison.Ordinal);
+    }
+
+    /// <summary>A fault detail element (e.g. InvalidPropertyFault) and the fault type it carries.</summary>
+    internal sealed record FaultElementModel(string ElementName, string TypeWireName);
+
+    /// <summary>A slice of the operations emitted as one source file (part of the service class).</summary>
+    internal sealed record OperationChunk(string HintName, string CSharpNamespace, string WsdlApiVersion, bool IsFirst, EquatableArray<OperationModel> Operations);
 
     /// <summary>A slice of the binding emitted as one source file.</summary>
     internal sealed record SourceChunk(

@@ -17,5 +17,8 @@ namespace EsxSdk.Xml
 
         /// <summary>Writes an array as its ArrayOfX anyType value; false if no ArrayOfX matches the value.</summary>
         bool TryWriteValue(VimXmlWriter writer, string elementName, object value);
+
+        /// <summary>The fault type a SOAP fault detail element carries (InvalidPropertyFault gives InvalidProperty), or null.</summary>
+        string? FaultTypeOfElement(string elementName);
     }
 }

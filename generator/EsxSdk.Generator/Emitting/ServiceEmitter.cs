@@ -1,0 +1,149 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using EsxSdk.Generator.Linking;
+using EsxSdk.Generator.Model;
+using static EsxSdk.Generator.Emitting.EmitHelpers;
+
+namespace EsxSdk.Generator.Emitting
+{
+    /// <summary>
+    /// Emits the service class: one async method per port type operation, which fills the request type
+    /// from its parameters and sends it through the runtime's invoker. Split into partial-class chunks.
+    /// </summary>
+    internal static class ServiceEmitter
+    {
+        public const int OperationsPerChunk = 100;
+
+        private const string Invoker = "global::EsxSdk.IVimInvoker";
+        private const string CancellationToken = "global::System.Threading.CancellationToken";
+
+        public static IEnumerable<OperationChunk> Split(BindingModel model)
+        {
+            for (int start = 0, index = 0; start < model.Operations.Count; start += OperationsPerChunk, index++)
+            {
+                yield return new OperationChunk(
+                    "Vim25.Service." + index.ToString("D3", CultureInfo.InvariantCulture) + ".g.cs",
+                    model.CSharpNamespace,
+                    model.WsdlApiVersion,
+                    index == 0,
+                    model.Operations.Skip(start).Take(OperationsPerChunk).ToEquatableArray());
+            }
+        }
+
+        public static string Emit(OperationChunk chunk)
+        {
+            var w = new IndentedWriter();
+            FileHeader(w);
+            w.Open("namespace " + chunk.CSharpNamespace);
+            w.Line("/// <summary>Every operation of the vim25 port type, sent through an <see cref=\"" + Invoker + "\"/> (the session's transport).</summary>");
+            w.Open("public sealed partial class " + BindingLinker.ServiceTypeName);
+            if (chunk.IsFirst)
+            {
+                EmitMembers(w, chunk);
+            }
+
+            bool first = chunk.IsFirst;
+            foreach (OperationModel operation in chunk.Operations)
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                EmitOperation(w, operation);
+            }
+
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+
+        private static void EmitMembers(IndentedWriter w, OperationChunk chunk)
+        {
+            w.Line("/// <summary>The API version of the WSDL this binding was generated from (its SOAP actions' <c>urn:vim25/</c> suffix).</summary>");
+            w.Line("public const string WsdlApiVersion = " + Literal(chunk.WsdlApiVersion) + ";");
+            w.Line();
+            w.Line("private readonly " + Invoker + " invoker;");
+            w.Line();
+            w.Line("/// <summary>Creates the service over an invoker (e.g. a connected session).</summary>");
+            w.Line("public " + BindingLinker.ServiceTypeName + "(" + Invoker + " invoker) => this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));");
+            w.Line();
+            w.Line("/// <summary>The invoker the operations are sent through.</summary>");
+            w.Line("public " + Invoker + " Invoker => this.invoker;");
+        }
+
+        private static void EmitOperation(IndentedWriter w, OperationModel operation)
+        {
+            ParameterModel[] ordered = operation.Parameters.Where(p => !IsOptional(p)).Concat(operation.Parameters.Where(IsOptional)).ToArray();
+            string returnType = ReturnType(operation);
+            string parameters = string.Join(", ", ordered.Select(ParameterDeclaration).Concat(new[] { CancellationToken + " cancellationToken = default" }));
+
+            w.Line("/// <summary>Calls the vim25 operation <c>" + DocText(operation.WireName) + "</c>.</summary>");
+            foreach (ParameterModel parameter in ordered)
+            {
+                w.Line("/// <param name=\"" + parameter.CSharpName.TrimStart('@') + "\">Request element <c>" + DocText(parameter.Member.WireName) + "</c>.</param>");
+            }
+
+            w.Line("/// <param name=\"cancellationToken\">Stops waiting for the response.</param>");
+            if (operation.Faults.Count > 0)
+            {
+                w.Line("/// <exception cref=\"global::EsxSdk.VimFaultException\">The server answered with a fault; declared: " + DocText(string.Join(", ", operation.Faults)) + ".</exception>");
+            }
+
+            w.Open("public " + returnType + " " + operation.MethodName + "(" + parameters + ")");
+            foreach (ParameterModel parameter in ordered.Where(p => !IsOptional(p) && (p.Member.IsArray || !p.Member.Type.IsValueType)))
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
+            }
+
+            w.Open("var request = new " + operation.RequestTypeName);
+            foreach (ParameterModel parameter in operation.Parameters)
+            {
+                string value = parameter.Member.IsArray && IsOptional(parameter)
+                    ? parameter.CSharpName + " ?? global::System.Array.Empty<" + parameter.Member.Type.TypeName + ">()"
+                    : parameter.CSharpName;
+                w.Line(parameter.Member.CSharpName + " = " + value + ",");
+            }
+
+            w.Close(";");
+            string call = "this.invoker.InvokeAsync<" + operation.ResponseTypeName;
+            string name = Literal(operation.WireName);
+            string element = Literal(operation.RequestElement);
+            if (operation.Return is not { } result)
+            {
+                w.Line("return " + call + ">(" + name + ", " + element + ", request, cancellationToken);");
+            }
+            else
+            {
+                string select = IsRequiredReference(result)
+                    ? "global::EsxSdk.VimResponse.Required(response." + result.CSharpName + ", " + name + ")"
+                    : "response." + result.CSharpName;
+                // Called as a static method: the extension's namespace is not imported in every binding's namespace.
+                w.Line("return global::EsxSdk.VimInvokerExtensions.InvokeAsync<" + operation.ResponseTypeName + ", " + ResultType(result) + ">(this.invoker, " + name + ", " + element + ", request, static response => " + select + ", cancellationToken);");
+            }
+
+            w.Close();
+        }
+
+        private static bool IsOptional(ParameterModel parameter) => parameter.Member.IsOptional;
+
+        private static string ParameterDeclaration(ParameterModel parameter)
+        {
+            PropertyModel member = parameter.Member;
+            string type = member.IsArray
+                ? member.Type.TypeName + "[]" + (member.IsOptional ? "?" : string.Empty)
+                : member.Type.TypeName + (member.IsOptional ? "?" : string.Empty);
+            return type + " " + parameter.CSharpName + (member.IsOptional ? " = null" : string.Empty);
+        }
+
+        private static bool IsRequiredReference(PropertyModel result) => !result.IsArray && !result.IsOptional && !result.Type.IsValueType;
+
+        private static string ResultType(PropertyModel result) => IsRequiredReference(result) ? result.Type.TypeName : PropertyType(result);
+
+        private static string ReturnType(OperationModel operation) => operation.Return is { } result
+            ? "global::System.Threading.Tasks.Task<" + ResultType(result) + ">"
+            : "global::System.Threading.Tasks.Task";
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using EsxSdk.Generator.Diagnostics;
+using EsxSdk.Generator.Model;
+
+namespace EsxSdk.Generator.Linking
+{
+    /// <summary>Links wsdl:portType operations: message -> element -> request and response classes, faults.</summary>
+    internal sealed partial class BindingLinker
+    {
+        /// <summary>The C# name of the generated class with a method per operation.</summary>
+        public const string ServiceTypeName = "VimService";
+
+        private const string ReturnValueElement = "returnval";
+        private const string CancellationTokenParameter = "cancellationToken";
+
+        private static readonly string[] ReservedMethodNames =
+        {
+            ServiceTypeName, "Invoker", "WsdlApiVersion", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone",
+        };
+
+        private List<OperationModel> BuildOperations(List<ClassModel> classes)
+        {
+            var byName = classes.ToDictionary(c => c.CSharpName, StringComparer.Ordinal);
+            var methodNames = new HashSet<string>(ReservedMethodNames, StringComparer.Ordinal);
+            var result = new List<OperationModel>();
+            foreach (OperationDecl operation in this.operations.OrderBy(o => o.Name, StringComparer.Ordinal))
+            {
+                ElementDecl? input = this.MessageElement(operation.Input, operation);
+                ElementDecl? output = this.MessageElement(operation.Output, operation);
+                ClassModel? request = input == null ? null : this.ElementClass(input, operation, byName);
+                ClassModel? response = output == null ? null : this.ElementClass(output, operation, byName);
+                if (input == null || request == null || response == null)
+                {
+                    continue;
+                }
+
+                var parameterNames = new HashSet<string>(StringComparer.Ordinal) { CancellationTokenParameter };
+                var parameters = AllProperties(request, byName)
+                    .Select(p => new ParameterModel(CSharpNaming.MakeUnique(CSharpNaming.ToCamelCase(p.WireName), parameterNames, "Value"), p))
+                    .ToEquatableArray();
+                result.Add(new OperationModel(
+                    operation.Name,
+                    CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(operation.Name) + "Async", methodNames, "Operation"),
+                    input.Name.Name,
+                    "global::" + this.csharpNamespace + "." + request.CSharpName,
+                    parameters,
+                    "global::" + this.csharpNamespace + "." + response.CSharpName,
+                    response.Properties.FirstOrDefault(p => p.WireName == ReturnValueElement),
+                    operation.Faults.Select(f => this.FaultType(f)).Where(t => t != null).Select(t => t!).ToEquatableArray()));
+            }
+
+            return result;
+        }
+
+        /// <summary>Fault detail elements (InvalidPropertyFault -> InvalidProperty), for faults sent without xsi:type.</summary>
+        private EquatableArray<FaultElementModel> BuildFaultElements(List<ClassModel> classes)
+        {
+            var faultTypes = new HashSet<string>(classes.Where(c => c.IsFault).Select(c => c.WireName), StringComparer.Ordinal);
+            return this.elements.Values
+                .Where(e => e.Type != null && faultTypes.Contains(e.Type.Name) && this.complexTypes.ContainsKey(e.Type))
+                .Select(e => new FaultElementModel(e.Name.Name, e.Type!.Name))
+                .OrderBy(f => f.ElementName, StringComparer.Ordinal)
+                .ToEquatableArray();
+        }
+
+        /// <summary>The version in the binding's SOAP actions (urn:vim25/7.0.2.0 gives 7.0.2.0): the newest the binding speaks.</summary>
+        private string WsdlApiVersion() => this.operations
+            .Select(o => o.SoapAction)
+            .Where(a => a != null && a.LastIndexOf('/') >= 0)
+            .Select(a => a!.Substring(a.LastIndexOf('/') + 1))
+            .GroupBy(v => v, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault() ?? string.Empty;
+
+        private ElementDecl? MessageElement(QualifiedName messageName, OperationDecl operation)
+        {
+            if (!this.messages.TryGetValue(messageName, out MessageDecl? message) || message.Element == null)
+            {
+                this.Report(DiagnosticDescriptors.UnknownType, operation.Position, messageName.Name, "operation " + operation.Name);
+                return null;
+            }
+
+            if (!this.elements.TryGetValue(message.Element, out ElementDecl? element))
+            {
+                this.Report(DiagnosticDescriptors.UnknownType, message.Position, message.Element.Name, "message " + message.Name.Name);
+                return null;
+            }
+
+            return element;
+        }
+
+        private ClassModel? ElementClass(ElementDecl element, OperationDecl operation, Dictionary<string, ClassModel> byName)
+        {
+            QualifiedName? type = element.Type ?? element.AnonymousType?.Name;
+            if (type != null && this.csharpTypeNames.TryGetValue(type, out string? csharpName) && byName.TryGetValue(csharpName, out ClassModel? model))
+            {
+                return model;
+            }
+
+            this.Report(DiagnosticDescriptors.UnknownType, element.Position, type?.Name ?? element.Name.Name, "operation " + operation.Name);
+            return null;
+        }
+
+        private string? FaultType(FaultRef fault)
+        {
+            return this.messages.TryGetValue(fault.Message, out MessageDecl? message)
+                && message.Element != null
+                && this.elements.TryGetValue(message.Element, out ElementDecl? element)
+                ? element.Type?.Name
+                : null;
+        }
+
+        /// <summary>A class's members with its ancestors' first, in wire order.</summary>
+        private static IEnumerable<PropertyModel> AllProperties(ClassModel type, Dictionary<string, ClassModel> byName)
+        {
+            var chain = new Stack<ClassModel>();
+            for (ClassModel? current = type; current != null; current = current.BaseCSharpName != null && byName.TryGetValue(current.BaseCSharpName, out ClassModel? b) ? b : null)
+            {
+                chain.Push(current);
+            }
+
+            return chain.SelectMany(c => c.Properties);
+        }
+    }
+}
