@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using EsxSdk.Generator.Tests.Support;
+using Xunit;
+
+namespace EsxSdk.Generator.Tests
+{
+    /// <summary>
+    /// Snapshot tests, one per construct: the generator's output for Fixtures/NAME/input must equal
+    /// Fixtures/NAME/expected and compile without errors or warnings. See Fixtures/README.md to update them.
+    /// </summary>
+    public sealed class FixtureTests
+    {
+        [Fact]
+        public Task Sequence_of_every_xsd_builtin_required_optional_and_repeated()
+            => FixtureVerifier.VerifyAsync(Fixture.Load("Sequence"));
+
+        [Fact]
+        public Task Inheritance_chain_and_fault_hierarchy()
+            => FixtureVerifier.VerifyAsync(Fixture.Load("Inheritance"));
+
+        [Fact]
+        public Task Enumeration_values_that_need_renaming()
+            => FixtureVerifier.VerifyAsync(Fixture.Load("Enumeration"));
+
+        [Fact]
+        public Task SimpleContent_managed_object_reference()
+            => FixtureVerifier.VerifyAsync(Fixture.Load("SimpleContent"));
+
+        [Fact]
+        public Task ArrayTypes_become_registry_entries_not_classes()
+            => FixtureVerifier.VerifyAsync(Fixture.Load("ArrayTypes"));
+
+        [Fact]
+        public Task Naming_of_types_and_members_that_are_not_csharp_identifiers()
+            => FixtureVerifier.VerifyAsync(Fixture.Load("Naming"));
+
+        [Fact]
+        public Task Layouts_sdk_wsdl_with_imports_and_includes()
+            => FixtureVerifier.VerifyAsync(Fixture.Load("Layouts", "input/sdk"));
+
+        [Fact]
+        public void Layouts_single_self_contained_wsdl_generates_the_same_sources_as_the_sdk_layout()
+        {
+            IReadOnlyList<(string HintName, string Text)> sdk = FixtureVerifier.Generate(Fixture.Load("Layouts", "input/sdk").Inputs());
+            IReadOnlyList<(string HintName, string Text)> single = FixtureVerifier.Generate(Fixture.Load("Layouts", "input/single").Inputs());
+
+            Assert.NotEmpty(sdk);
+            Assert.Equal(sdk, single);
+        }
+    }
+}

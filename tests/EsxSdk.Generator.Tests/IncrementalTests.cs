@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using EsxSdk.Generator.Model;
+using EsxSdk.Generator.Tests.Support;
+using EsxSdk.Testing;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace EsxSdk.Generator.Tests
+{
+    /// <summary>
+    /// Step caching: what each tracked pipeline step reports on a second run, with the same inputs or
+    /// with one XSD replaced. Runs on the Layouts SDK fixture (vimService.wsdl, vim.wsdl, three XSDs).
+    /// </summary>
+    public sealed class IncrementalTests
+    {
+        private static readonly string[] AllSteps =
+        {
+            TrackingNames.WsdlFiles,
+            TrackingNames.ParsedDocuments,
+            TrackingNames.GeneratorOptions,
+            TrackingNames.Binding,
+            TrackingNames.Diagnostics,
+            TrackingNames.Chunks,
+            TrackingNames.Registry,
+        };
+
+        private static readonly Compilation Compilation = GeneratorHarness.EmptyCompilation();
+
+        [Fact]
+        public void Second_run_with_the_same_inputs_is_cached_in_every_step()
+        {
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(Inputs(), Fixture.Namespace).RunGenerators(Compilation);
+
+            GeneratorRunResult second = driver.RunGenerators(Compilation).GetRunResult().Results.Single();
+
+            Assert.Null(second.Exception);
+            foreach (string step in AllSteps)
+            {
+                Assert.True(second.TrackedSteps.ContainsKey(step), "step " + step + " was not tracked");
+                AssertAllOutputs(second, step, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+            }
+        }
+
+        [Fact]
+        public void Changed_xsd_modifies_its_parsed_document_and_the_binding_only()
+        {
+            IReadOnlyList<AdditionalText> inputs = Inputs();
+            AdditionalText old = inputs.Single(f => f.Path.EndsWith("/vim-types.xsd", StringComparison.Ordinal));
+            string changedText = old.GetText()!.ToString().Replace(
+                "<element name=\"overallStatus\"",
+                "<element name=\"about\" type=\"xsd:string\" minOccurs=\"0\" />\n               <element name=\"overallStatus\"",
+                StringComparison.Ordinal);
+            Assert.NotEqual(old.GetText()!.ToString(), changedText);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace).RunGenerators(Compilation);
+
+            driver = driver.ReplaceAdditionalText(old, new InMemoryAdditionalText(old.Path, changedText)).RunGenerators(Compilation);
+            GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+            Assert.Null(second.Exception);
+            Dictionary<string, IncrementalStepRunReason> parsed = ParsedDocumentReasons(second);
+            Assert.Equal(inputs.Count, parsed.Count);
+            Assert.Equal(IncrementalStepRunReason.Modified, parsed[old.Path]);
+            Assert.All(parsed.Where(p => p.Key != old.Path), p => Assert.Contains(p.Value, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+            AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Modified);
+            Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("public string? About { get; set; }", StringComparison.Ordinal));
+        }
+
+        /// <summary>
+        /// A comment that moves the elements below it to other lines changes the parsed document (its
+        /// declarations carry source positions for diagnostics), but not the binding, which has no
+        /// positions: the binding is recomputed, compares equal, and nothing downstream re-runs.
+        /// </summary>
+        [Fact]
+        public void Comment_that_shifts_lines_modifies_the_parsed_document_but_leaves_the_binding_unchanged()
+        {
+            GeneratorRunResult second = RunWithChangedVimTypes(text => text.Replace(
+                "<include schemaLocation=\"core-types.xsd\" />",
+                "<!-- A comment\n        over two lines. -->\n   <include schemaLocation=\"core-types.xsd\" />",
+                StringComparison.Ordinal));
+
+            Assert.Equal(IncrementalStepRunReason.Modified, ParsedDocumentReasons(second).Single(p => p.Key.EndsWith("/vim-types.xsd", StringComparison.Ordinal)).Value);
+            AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Unchanged);
+            AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.Registry, IncrementalStepRunReason.Cached);
+        }
+
+        /// <summary>
+        /// A comment or whitespace change that leaves every element where it was yields an equal parsed
+        /// document: ParsedDocuments reports Unchanged (not Modified) and the binding is not even recomputed.
+        /// </summary>
+        [Fact]
+        public void Comment_or_whitespace_change_in_place_leaves_the_parsed_document_unchanged()
+        {
+            GeneratorRunResult second = RunWithChangedVimTypes(text => text
+                .Replace("including core-types.xsd again as", "including core-types.xsd AGAIN as", StringComparison.Ordinal)
+                .Replace("<include schemaLocation=\"core-types.xsd\" />", "<include schemaLocation=\"core-types.xsd\"/>  ", StringComparison.Ordinal)
+                + "\n\n");
+
+            Assert.Equal(IncrementalStepRunReason.Unchanged, ParsedDocumentReasons(second).Single(p => p.Key.EndsWith("/vim-types.xsd", StringComparison.Ordinal)).Value);
+            AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.Registry, IncrementalStepRunReason.Cached);
+        }
+
+        [Fact]
+        public void Second_run_on_the_full_70u2_wsdl_has_a_cached_binding()
+        {
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(GeneratorHarness.Folder(TestPaths.Wsdl70u2)).RunGenerators(Compilation);
+            Assert.True(driver.GetRunResult().GeneratedTrees.Length > 50, "expected the full binding on the first run");
+
+            GeneratorRunResult second = driver.RunGenerators(Compilation).GetRunResult().Results.Single();
+
+            Assert.Null(second.Exception);
+            AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Cached);
+        }
+
+        private static IReadOnlyList<AdditionalText> Inputs() => Fixture.Load("Layouts", "input/sdk").Inputs();
+
+        private static GeneratorRunResult RunWithChangedVimTypes(Func<string, string> change)
+        {
+            IReadOnlyList<AdditionalText> inputs = Inputs();
+            AdditionalText old = inputs.Single(f => f.Path.EndsWith("/vim-types.xsd", StringComparison.Ordinal));
+            string changedText = change(old.GetText()!.ToString());
+            Assert.NotEqual(old.GetText()!.ToString(), changedText);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace).RunGenerators(Compilation);
+
+            driver = driver.ReplaceAdditionalText(old, new InMemoryAdditionalText(old.Path, changedText)).RunGenerators(Compilation);
+            GeneratorRunResult second = driver.GetRunResult().Results.Single();
+            Assert.Null(second.Exception);
+            Assert.Empty(second.Diagnostics);
+            return second;
+        }
+
+        /// <summary>The ParsedDocuments step's reason per file path.</summary>
+        private static Dictionary<string, IncrementalStepRunReason> ParsedDocumentReasons(GeneratorRunResult run)
+            => run.TrackedSteps[TrackingNames.ParsedDocuments]
+                .SelectMany(step => step.Outputs)
+                .ToDictionary(output => ((SchemaDocument)output.Value).Path, output => output.Reason, StringComparer.Ordinal);
+
+        private static void AssertAllOutputs(GeneratorRunResult run, string step, params IncrementalStepRunReason[] allowed)
+        {
+            Assert.True(run.TrackedSteps.TryGetValue(step, out ImmutableArray<IncrementalGeneratorRunStep> steps), "step " + step + " was not tracked");
+            var outputs = steps.SelectMany(s => s.Outputs).ToList();
+            Assert.True(outputs.Count > 0, "step " + step + " has no outputs");
+            foreach ((object value, IncrementalStepRunReason reason) in outputs)
+            {
+                Assert.True(allowed.Contains(reason), "step " + step + " output " + Describe(value) + " was " + reason + ", expected " + string.Join(" or ", allowed));
+            }
+        }
+
+        private static string Describe(object value) => value switch
+        {
+            SchemaDocument document => document.Path,
+            SourceChunk chunk => chunk.HintName,
+            AdditionalText text => text.Path,
+            _ => value.GetType().Name,
+        };
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using EsxSdk.Xml;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace EsxSdk.Generator.Tests.Support
+{
+    /// <summary>
+    /// Runs the generator on a <see cref="Fixture"/> through the Roslyn source generator test framework:
+    /// the generated sources must equal expected/ (hint names and text) and compile without errors or
+    /// warnings against .NET 8 and the runtime assembly.
+    /// </summary>
+    internal static class FixtureVerifier
+    {
+        public static async Task VerifyAsync(Fixture fixture)
+        {
+            IReadOnlyList<AdditionalText> inputs = fixture.Inputs();
+            if (Fixture.UpdateRequested)
+            {
+                fixture.WriteExpected(Generate(inputs));
+            }
+
+            IReadOnlyList<(string HintName, string Text)> expected = fixture.Expected();
+            if (expected.Count == 0)
+            {
+                throw new InvalidOperationException(
+                    "Fixture '" + fixture.Name + "' has no expected sources; run the tests once with " + Fixture.UpdateVariable + "=1 and review " + fixture.ExpectedFolder + ".");
+            }
+
+            // A plain comparison first: xunit shows a readable text diff, the framework only the file list.
+            IReadOnlyList<(string HintName, string Text)> actual = Generate(inputs);
+            string hint = " (if the change is intended, rerun with " + Fixture.UpdateVariable + "=1 and review the diff of " + fixture.ExpectedFolder + ")";
+            Assert.True(
+                expected.Select(e => e.HintName).SequenceEqual(actual.Select(a => a.HintName)),
+                "hint names differ" + hint + ": expected " + string.Join(", ", expected.Select(e => e.HintName)) + "; actual " + string.Join(", ", actual.Select(a => a.HintName)));
+            for (int i = 0; i < expected.Count; i++)
+            {
+                if (expected[i].Text != actual[i].Text)
+                {
+                    Assert.Fail(expected[i].HintName + " differs" + hint + FirstDifference(expected[i].Text, actual[i].Text));
+                }
+            }
+
+            // Then the framework: the same comparison through a compiled project, plus no compiler errors or warnings.
+            var test = new Test();
+            foreach (AdditionalText input in inputs)
+            {
+                test.TestState.AdditionalFiles.Add((input.Path, input.GetText()!));
+            }
+
+            foreach ((string hintName, string text) in expected)
+            {
+                test.TestState.GeneratedSources.Add((typeof(VimBindingGenerator), hintName, SourceText.From(text, Encoding.UTF8)));
+            }
+
+            await test.RunAsync();
+        }
+
+        /// <summary>The generator's output for <paramref name="inputs"/> via a plain driver, by hint name.</summary>
+        public static IReadOnlyList<(string HintName, string Text)> Generate(IEnumerable<AdditionalText> inputs)
+        {
+            GeneratorDriverRunResult result = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace)
+                .RunGenerators(GeneratorHarness.EmptyCompilation())
+                .GetRunResult();
+            if (!result.Diagnostics.IsEmpty)
+            {
+                throw new InvalidOperationException("The generator reported diagnostics:\n" + string.Join("\n", result.Diagnostics));
+            }
+
+            return result.Results.Single().GeneratedSources
+                .Select(s => (s.HintName, s.SourceText.ToString()))
+                .OrderBy(s => s.HintName, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        private static string FirstDifference(string expected, string actual)
+        {
+            string[] expectedLines = expected.Split('\n');
+            string[] actualLines = actual.Split('\n');
+            for (int line = 0; line < Math.Max(expectedLines.Length, actualLines.Length); line++)
+            {
+                string? e = line < expectedLines.Length ? expectedLines[line] : null;
+                string? a = line < actualLines.Length ? actualLines[line] : null;
+                if (e != a)
+                {
+                    return "\nfirst difference at line " + (line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        + "\nexpected: " + (e ?? "(end of file)") + "\nactual:   " + (a ?? "(end of file)");
+                }
+            }
+
+            return string.Empty;
+        }
+
+        private sealed class Test : CSharpSourceGeneratorTest<VimBindingGenerator, DefaultVerifier>
+        {
+            public Test()
+            {
+                this.ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+                this.TestState.AdditionalReferences.Add(typeof(IVimXmlSerializable).Assembly);
+                this.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.VimNamespace = " + Fixture.Namespace));
+
+                // Warnings count too: the generated binding is compiled with TreatWarningsAsErrors.
+                this.CompilerDiagnostics = CompilerDiagnostics.Warnings;
+            }
+        }
+    }
+}
