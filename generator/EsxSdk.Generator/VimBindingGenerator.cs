@@ -70,7 +70,7 @@ namespace EsxSdk.Generator
             context.RegisterSourceOutput(operations, static (spc, chunk) => spc.AddSource(chunk.HintName, SourceText.From(ServiceEmitter.Emit(chunk), System.Text.Encoding.UTF8)));
 
             IncrementalValueProvider<BindingModel?> registry = binding
-                .Select(static (model, _) => HasErrors(model) || model.Classes.Count == 0 ? null : model with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
+                .Select(static (model, _) => HasErrors(model) || (model.Classes.Count == 0 && model.Enums.Count == 0 && model.ArrayTypes.Count == 0) ? null : model with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
                 .WithTrackingName(TrackingNames.Registry);
             context.RegisterSourceOutput(registry, static (spc, model) =>
             {

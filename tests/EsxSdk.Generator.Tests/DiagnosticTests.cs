@@ -67,7 +67,7 @@ namespace EsxSdk.Generator.Tests
                 </xsd:schema>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG002", Schema, 5, 8));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG002", Schema, 5, 7));
         }
 
         [Fact]
@@ -89,8 +89,8 @@ namespace EsxSdk.Generator.Tests
             // The group definition (a schema child) and its use (a complexType child).
             AssertReportsOnly(
                 result,
-                new ExpectedDiagnostic("ESXG002", Schema, 2, 4),
-                new ExpectedDiagnostic("ESXG002", Schema, 8, 6));
+                new ExpectedDiagnostic("ESXG002", Schema, 2, 3),
+                new ExpectedDiagnostic("ESXG002", Schema, 8, 5));
         }
 
         [Fact]
@@ -113,7 +113,7 @@ namespace EsxSdk.Generator.Tests
                 </xsd:schema>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG002", Schema, 9, 8));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG002", Schema, 9, 7));
         }
 
         [Fact]
@@ -129,7 +129,7 @@ namespace EsxSdk.Generator.Tests
                 </xsd:schema>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG002", Schema, 4, 8));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG002", Schema, 4, 7));
         }
 
         [Fact]
@@ -141,7 +141,7 @@ namespace EsxSdk.Generator.Tests
                 </xsd:schema>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG003", Schema, 2, 4));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG003", Schema, 2, 3));
         }
 
         [Fact]
@@ -153,7 +153,7 @@ namespace EsxSdk.Generator.Tests
                 </definitions>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG003", Wsdl, 2, 4));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG003", Wsdl, 2, 3));
         }
 
         [Fact]
@@ -169,7 +169,7 @@ namespace EsxSdk.Generator.Tests
                 </xsd:schema>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG004", Schema, 4, 8));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG004", Schema, 4, 7));
         }
 
         [Fact]
@@ -179,7 +179,7 @@ namespace EsxSdk.Generator.Tests
                 ("/d/one.wsdl", """<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:one" />"""),
                 ("/d/two.wsdl", """<definitions xmlns="http://schemas.xmlsoap.org/wsdl/" targetNamespace="urn:two" />"""));
 
-            AssertReportsOnly(result, ExpectedDiagnostic.NoLocation("ESXG005"));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG005", "/d/two.wsdl", 1, 1));
             Assert.Contains("(/d/one.wsdl, /d/two.wsdl)", Message(result), System.StringComparison.Ordinal);
         }
 
@@ -215,7 +215,7 @@ namespace EsxSdk.Generator.Tests
                     </xsd:schema>
                     """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG006", "/d/b-types.xsd", 5, 4));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG006", "/d/b-types.xsd", 5, 3));
             Assert.Equal("'Twice' is defined again here; the first definition is at /d/a-types.xsd(2)", Message(result));
         }
 
@@ -232,7 +232,7 @@ namespace EsxSdk.Generator.Tests
                 </xsd:schema>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG007", Schema, 4, 8));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG007", Schema, 4, 7));
         }
 
         [Fact]
@@ -248,7 +248,7 @@ namespace EsxSdk.Generator.Tests
                 </xsd:schema>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG007", Schema, 4, 8));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG007", Schema, 4, 7));
         }
 
         [Fact]
@@ -272,8 +272,8 @@ namespace EsxSdk.Generator.Tests
             // One per type of the cycle, each at its complexType.
             AssertReportsOnly(
                 result,
-                new ExpectedDiagnostic("ESXG008", Schema, 2, 4),
-                new ExpectedDiagnostic("ESXG008", Schema, 7, 4));
+                new ExpectedDiagnostic("ESXG008", Schema, 2, 3),
+                new ExpectedDiagnostic("ESXG008", Schema, 7, 3));
             Assert.All(result.Diagnostics, d => Assert.EndsWith("the inheritance chain is circular", d.GetMessage(CultureInfo.InvariantCulture), System.StringComparison.Ordinal));
         }
 
@@ -295,7 +295,7 @@ namespace EsxSdk.Generator.Tests
                 </xsd:schema>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG008", Schema, 7, 4));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG008", Schema, 7, 3));
             Assert.Equal("'ColorPlus' cannot extend 'Color': complexContent must extend a complex type", Message(result));
         }
 
@@ -309,7 +309,7 @@ namespace EsxSdk.Generator.Tests
                 </Project>
                 """));
 
-            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG009", "/d/project.xsd", 2, 2));
+            AssertReportsOnly(result, new ExpectedDiagnostic("ESXG009", "/d/project.xsd", 2, 1));
         }
 
         [Fact]

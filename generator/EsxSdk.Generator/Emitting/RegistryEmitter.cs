@@ -125,7 +125,8 @@ namespace EsxSdk.Generator.Emitting
         /// </summary>
         private static IEnumerable<ArrayTypeModel> WritableArrayTypes(BindingModel model) => model.ArrayTypes
             .GroupBy(a => a.ItemType.TypeName)
-            .Select(g => g.OrderBy(a => string.Equals(a.WireName, "ArrayOf" + CSharpNaming.ToPascalCase(a.ItemType.WireType), StringComparison.Ordinal) ? 0 : 1)
+            .Select(g => g.OrderBy(a => XsdPrimitives.IsAlias(a.ItemType) ? 1 : 0)
+                .ThenBy(a => string.Equals(a.WireName, "ArrayOf" + CSharpNaming.ToPascalCase(a.ItemType.WireType), StringComparison.Ordinal) ? 0 : 1)
                 .ThenBy(a => a.WireName, StringComparer.Ordinal)
                 .First())
             .OrderByDescending(a => a.ItemType.Depth)

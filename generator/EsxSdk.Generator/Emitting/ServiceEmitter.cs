@@ -43,7 +43,7 @@ namespace EsxSdk.Generator.Emitting
                 EmitMembers(w, chunk);
             }
 
-            bool first = chunk.IsFirst;
+            bool first = !chunk.IsFirst;
             foreach (OperationModel operation in chunk.Operations)
             {
                 if (!first)

@@ -21,20 +21,21 @@ namespace EsxSdk.Generator.Linking
 
         private static readonly string[] ReservedMemberNames =
         {
-            "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
+            "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
             "XmlTypeNameCore", "WriteXmlCore", "ReadXmlElementCore",
         };
 
         private static readonly string[] ReservedEnumMemberNames =
         {
             "Value", "IsKnown", "KnownValues", "FromWire", "XmlTypeName",
-            "Equals", "GetHashCode", "GetType", "ToString",
+            "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "ReferenceEquals", "Finalize",
         };
 
         private readonly List<DiagnosticInfo> diagnostics = new();
         private readonly Dictionary<QualifiedName, ComplexTypeDecl> complexTypes = new();
         private readonly Dictionary<QualifiedName, EnumTypeDecl> enumTypes = new();
         private readonly Dictionary<QualifiedName, SourcePosition> definedAt = new();
+        private readonly Dictionary<string, QualifiedName> localNames = new(StringComparer.Ordinal);
         private readonly Dictionary<QualifiedName, ArrayTypeModel?> arrayTypes = new();
         private readonly Dictionary<QualifiedName, string> csharpTypeNames = new();
         private readonly Dictionary<QualifiedName, int> depths = new();
@@ -154,7 +155,17 @@ namespace EsxSdk.Generator.Linking
                 return false;
             }
 
+            // Wire type names (xsi:type, the registry) are local names: one binding holds one type per name.
+            if (this.localNames.TryGetValue(name.Name, out QualifiedName? other))
+            {
+                SourcePosition at = this.definedAt[other];
+                string where = at.Path + "(" + at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ") in namespace '" + other.Namespace + "'";
+                this.Report(DiagnosticDescriptors.DuplicateDefinition, position, name.Name, where);
+                return false;
+            }
+
             this.definedAt.Add(name, position);
+            this.localNames.Add(name.Name, name);
             return true;
         }
 

@@ -51,8 +51,9 @@ namespace EsxSdk.Generator.Linking
             var roots = documents.Where(d => d.Kind == DocumentKind.Wsdl && !referenced.Contains(d)).ToList();
             if (roots.Count > 1)
             {
-                string names = string.Join(", ", roots.Select(r => r.Path).OrderBy(p => p, StringComparer.Ordinal));
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousRoot, null, names));
+                List<string> paths = roots.Select(r => r.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
+                var secondRoot = new SourcePosition(paths[1], 1, 1);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousRoot, secondRoot, string.Join(", ", paths)));
                 return ImmutableArray<SchemaDocument>.Empty;
             }
 

@@ -35,6 +35,9 @@ namespace EsxSdk.Generator.Linking
             return false;
         }
 
+        /// <summary>An xsd type that shares its C# type with a more basic one (anyURI is a string): never chosen for writing.</summary>
+        public static bool IsAlias(MemberType type) => type.Kind == ValueKind.Primitive && type.WireType == "anyURI";
+
         private static MemberType Primitive(string wire, string csharp, string suffix, bool isValueType)
             => new(ValueKind.Primitive, csharp, wire, suffix, isValueType, 1);
     }

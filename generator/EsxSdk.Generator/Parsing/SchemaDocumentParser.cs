@@ -648,13 +648,27 @@ namespace EsxSdk.Generator.Parsing
         private string? RequiredAttribute(string name)
         {
             string? value = this.reader.GetAttribute(name);
-            if (string.IsNullOrEmpty(value))
+            if (string.IsNullOrEmpty(value) || (name == "name" && !IsXmlName(value!)))
             {
+                // Names become element and type names on the wire: they must be valid XML names.
                 this.Report(DiagnosticDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, value ?? string.Empty);
                 return null;
             }
 
             return value;
+        }
+
+        private static bool IsXmlName(string value)
+        {
+            try
+            {
+                XmlConvert.VerifyNCName(value);
+                return true;
+            }
+            catch (XmlException)
+            {
+                return false;
+            }
         }
 
         /// <summary>Resolves a QName attribute by namespace URI (never by prefix text).</summary>
@@ -714,7 +728,12 @@ namespace EsxSdk.Generator.Parsing
             this.reader.Skip();
         }
 
-        private SourcePosition Position() => new(this.path, this.lineInfo.LineNumber, this.lineInfo.LinePosition);
+        /// <summary>The current node's position; for an element, its '&lt;' (the reader reports the name after it).</summary>
+        private SourcePosition Position()
+        {
+            int column = this.lineInfo.LinePosition;
+            return new SourcePosition(this.path, this.lineInfo.LineNumber, this.reader.NodeType == XmlNodeType.Element && column > 1 ? column - 1 : column);
+        }
 
         private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SourcePosition position, params string[] arguments)
             => this.diagnostics.Add(DiagnosticInfo.Create(descriptor, position, arguments));

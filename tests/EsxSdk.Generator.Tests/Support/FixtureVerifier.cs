@@ -100,9 +100,16 @@ namespace EsxSdk.Generator.Tests.Support
 
         private sealed class Test : CSharpSourceGeneratorTest<VimBindingGenerator, DefaultVerifier>
         {
+            /// <summary>The runtime targets net10.0: generated code compiles against this process's .NET 10 assemblies.</summary>
+            private static readonly MetadataReference[] PlatformReferences = ((string)System.AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+                .Split(System.IO.Path.PathSeparator)
+                .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+                .ToArray();
+
             public Test()
             {
-                this.ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+                this.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+                this.TestState.AdditionalReferences.AddRange(PlatformReferences);
                 this.TestState.AdditionalReferences.Add(typeof(IVimXmlSerializable).Assembly);
                 this.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.VimNamespace = " + Fixture.Namespace));
 

@@ -58,5 +58,12 @@ namespace Fixture.Vim25
                     return false;
             }
         }
+
+        /// <inheritdoc/>
+        public string? FaultTypeOfElement(string elementName) => elementName switch
+        {
+            "RuntimeFaultFault" => "RuntimeFault",
+            _ => null,
+        };
     }
 }

@@ -168,6 +168,39 @@ namespace Fixture.Vim25
         }
     }
 
+    /// <summary>The vim25 response element <c>RetrieveServiceContentResponse</c>.</summary>
+    internal sealed partial class RetrieveServiceContentResponse : global::EsxSdk.Xml.IVimXmlSerializable
+    {
+        /// <summary>Element <c>returnval</c> (ServiceContent, required).</summary>
+        public global::Fixture.Vim25.ServiceContent? Returnval { get; set; }
+
+        string global::EsxSdk.Xml.IVimXmlSerializable.XmlTypeName => this.XmlTypeNameCore;
+
+        void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
+
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+
+        /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
+        private string XmlTypeNameCore => "RetrieveServiceContentResponse";
+
+        private void WriteXmlCore(global::EsxSdk.Xml.VimXmlWriter writer)
+        {
+            writer.WriteObject("returnval", this.Returnval, "ServiceContent");
+        }
+
+        private bool ReadXmlElementCore(global::EsxSdk.Xml.VimXmlReader reader)
+        {
+            switch (reader.LocalName)
+            {
+                case "returnval":
+                    this.Returnval = reader.ReadObject<global::Fixture.Vim25.ServiceContent>("ServiceContent");
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
     /// <summary>The vim25 fault type <c>RuntimeFault</c>.</summary>
     public sealed partial class RuntimeFault : global::Fixture.Vim25.MethodFault
     {

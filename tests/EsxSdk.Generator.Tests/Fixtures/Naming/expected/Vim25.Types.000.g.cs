@@ -152,8 +152,8 @@ namespace Fixture.Vim25
         /// <summary>Element <c>foo_bar</c> (xsd:int, optional).</summary>
         public int? FooBarValue2 { get; set; }
 
-        /// <summary>Element <c>3dMode</c> (xsd:boolean, optional).</summary>
-        public bool? _3dMode { get; set; }
+        /// <summary>Element <c>_2ndLevel</c> (xsd:boolean, optional).</summary>
+        public bool? _2ndLevel { get; set; }
 
         /// <summary>Element <c>equals</c> (xsd:string, optional).</summary>
         public string? EqualsValue { get; set; }
@@ -177,7 +177,7 @@ namespace Fixture.Vim25
             writer.WriteInt32("fooBar", this.FooBar);
             writer.WriteInt32("foo-bar", this.FooBarValue);
             writer.WriteInt32("foo_bar", this.FooBarValue2);
-            writer.WriteBoolean("3dMode", this._3dMode);
+            writer.WriteBoolean("_2ndLevel", this._2ndLevel);
             writer.WriteString("equals", this.EqualsValue);
             writer.WriteString("toString", this.ToStringValue);
             writer.WriteString("getType", this.GetTypeValue);
@@ -208,8 +208,8 @@ namespace Fixture.Vim25
                 case "foo_bar":
                     this.FooBarValue2 = reader.ReadInt32();
                     return true;
-                case "3dMode":
-                    this._3dMode = reader.ReadBoolean();
+                case "_2ndLevel":
+                    this._2ndLevel = reader.ReadBoolean();
                     return true;
                 case "equals":
                     this.EqualsValue = reader.ReadString();

@@ -46,5 +46,11 @@ namespace Fixture.Vim25
                     return false;
             }
         }
+
+        /// <inheritdoc/>
+        public string? FaultTypeOfElement(string elementName) => elementName switch
+        {
+            _ => null,
+        };
     }
 }

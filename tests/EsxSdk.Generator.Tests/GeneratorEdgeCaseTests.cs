@@ -6,15 +6,12 @@ using Xunit;
 
 namespace EsxSdk.Generator.Tests
 {
-    /// <summary>
-    /// What the generator should do but does not yet. Each test states the correct behaviour and is
-    /// skipped until the generator is fixed; remove the Skip with the fix.
-    /// </summary>
-    public sealed class KnownGeneratorBugTests
+    /// <summary>Edge cases found by review: alias array types, one type name per binding, names that would hide object members.</summary>
+    public sealed class GeneratorEdgeCaseTests
     {
         private const string Header = """<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:vim25="urn:vim25" targetNamespace="urn:vim25">""";
 
-        [Fact(Skip = "Generator bug: RegistryEmitter.WritableArrayTypes ranks ArrayOfAnyURI like ArrayOfString, then picks it by name order")]
+        [Fact]
         public void String_arrays_are_written_as_ArrayOfString_when_ArrayOfAnyURI_exists_too()
         {
             (GeneratorDriverRunResult result, _) = GeneratorHarness.Run(Files(("/b/types.xsd", Header + """
@@ -28,8 +25,8 @@ namespace EsxSdk.Generator.Tests
             Assert.Contains("writer.WriteArrayValue(elementName, \"ArrayOfString\", \"string\"", registry, System.StringComparison.Ordinal);
         }
 
-        [Fact(Skip = "Generator bug: types with the same local name in two namespaces emit duplicate CreateObject arms (CS8510) and no diagnostic")]
-        public void Same_type_name_in_two_namespaces_is_reported_or_compiles()
+        [Fact]
+        public void Same_type_name_in_two_namespaces_is_reported_as_ESXG006()
         {
             (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(Files(
                 ("/b/types.xsd", """
@@ -44,10 +41,13 @@ namespace EsxSdk.Generator.Tests
                     </xsd:schema>
                     """)));
 
-            Assert.True(!result.Diagnostics.IsEmpty || !output.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error));
+            Diagnostic duplicate = Assert.Single(result.Diagnostics, d => d.Id == "ESXG006");
+            Assert.Contains("urn:", duplicate.GetMessage(), System.StringComparison.Ordinal);
+            Assert.Empty(result.GeneratedTrees);
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         }
 
-        [Fact(Skip = "Generator bug: ReferenceEquals (classes) and MemberwiseClone/ReferenceEquals (enums) are not reserved member names; CS0108")]
+        [Fact]
         public void Member_names_never_hide_object_members()
         {
             (GeneratorDriverRunResult result, Compilation output) = GeneratorHarness.Run(Files(("/b/types.xsd", Header + """
