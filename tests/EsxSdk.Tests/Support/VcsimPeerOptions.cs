@@ -1,0 +1,32 @@
+using System;
+
+namespace EsxSdk.Tests.Support
+{
+    /// <summary>How to start a <see cref="VcsimPeer"/>; every property maps to a flag of tests/vcsim/peer.</summary>
+    public sealed class VcsimPeerOptions
+    {
+        public const string DefaultUser = "esxsdk";
+
+        public const string DefaultPassword = "esxsdk-test-pass";
+
+        public VcsimModel Model { get; init; } = VcsimModel.Vpx;
+
+        /// <summary>The only user name Login accepts.</summary>
+        public string User { get; init; } = DefaultUser;
+
+        /// <summary>The only password Login accepts (a wrong one fails with InvalidLogin).</summary>
+        public string Password { get; init; } = DefaultPassword;
+
+        /// <summary>
+        /// Sessions idle for longer than this are deleted; null keeps the simulator default (no expiry).
+        /// The simulator checks every interval, so a session ends between one and two intervals after its last call.
+        /// </summary>
+        public TimeSpan? SessionIdleTimeout { get; init; }
+
+        /// <summary>VMs per resource pool (Model.Machine); null keeps the model default.</summary>
+        public int? Vms { get; init; }
+
+        /// <summary>Hosts in the cluster (Model.ClusterHost, VPX model only); null keeps the model default.</summary>
+        public int? Hosts { get; init; }
+    }
+}

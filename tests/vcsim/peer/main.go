@@ -1,0 +1,158 @@
+// Command peer runs vcsim (govmomi's vSphere simulator) as a test peer for the
+// EsxSdk C# test suite. It listens on 127.0.0.1 with a random port over plain
+// HTTP, prints exactly one line of JSON to stdout once it is ready
+//
+//	{"url":"http://127.0.0.1:PORT/sdk","model":"vpx","user":"...","apiVersion":"6.5"}
+//
+// and serves until its stdin is closed (EOF) or it receives SIGTERM/SIGINT.
+// It then shuts down and exits 0. Errors go to stderr with a non-zero exit.
+//
+// Build (GOPATH mode, Debian packages golang-go golang-github-vmware-govmomi-dev):
+//
+//	GOPATH=/usr/share/gocode GO111MODULE=off go build -o /tmp/esxsdk-vcsim .
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/vmware/govmomi/simulator"
+)
+
+// shutdownGrace bounds how long the server waits for in-flight requests.
+const shutdownGrace = 3 * time.Second
+
+// ready is the single line written to stdout once the server accepts requests.
+type ready struct {
+	URL        string `json:"url"`
+	Model      string `json:"model"`
+	User       string `json:"user"`
+	APIVersion string `json:"apiVersion"`
+}
+
+func fatalf(format string, args ...interface{}) {
+	fmt.Fprintf(os.Stderr, "esxsdk-vcsim: "+format+"\n", args...)
+	os.Exit(1)
+}
+
+func logf(format string, args ...interface{}) {
+	fmt.Fprintf(os.Stderr, "esxsdk-vcsim: "+format+"\n", args...)
+}
+
+func main() {
+	modelName := flag.String("model", "vpx", "simulator model: vpx (vCenter) or esx (standalone ESXi host)")
+	user := flag.String("user", "esxsdk", "user name accepted by SessionManager.Login")
+	password := flag.String("password", "esxsdk-test-pass", "password accepted by SessionManager.Login")
+	idle := flag.Duration("session-idle-timeout", 0,
+		"expire sessions idle for longer than this (Go duration, e.g. 2s); 0 = simulator default (never)")
+	vms := flag.Int("vms", -1, "VMs per resource pool (simulator Model.Machine); -1 = model default (2)")
+	hosts := flag.Int("hosts", -1, "hosts in the cluster (Model.ClusterHost, vpx only); -1 = model default (3)")
+	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: %s [flags]\n", os.Args[0])
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+
+	if flag.NArg() != 0 {
+		fatalf("unexpected arguments: %v", flag.Args())
+	}
+	if *user == "" || *password == "" {
+		fatalf("-user and -password must not be empty")
+	}
+	if *idle < 0 {
+		fatalf("-session-idle-timeout must not be negative: %s", *idle)
+	}
+
+	var model *simulator.Model
+	switch *modelName {
+	case "vpx":
+		model = simulator.VPX()
+		if *hosts >= 0 {
+			model.ClusterHost = *hosts
+		}
+	case "esx":
+		model = simulator.ESX()
+		if *hosts >= 0 {
+			fatalf("-hosts is only supported with -model vpx (the esx model is one host)")
+		}
+	default:
+		fatalf("unknown -model %q (want vpx or esx)", *modelName)
+	}
+	if *vms >= 0 {
+		model.Machine = *vms
+	}
+
+	// Package-level in govmomi 0.24.2: every session Login creates gets a
+	// goroutine that wakes up every SessionIdleTimeout and deletes the session
+	// if it has been idle for longer than that (0 disables expiry).
+	simulator.SessionIdleTimeout = *idle
+
+	if err := model.Create(); err != nil {
+		fatalf("creating the %s model: %v", *modelName, err)
+	}
+
+	// Explicit credentials: with a user other than the default, SessionManager
+	// checks user name and password exactly (a wrong one fails with InvalidLogin).
+	model.Service.Listen = &url.URL{Host: "127.0.0.1:0", User: url.UserPassword(*user, *password)}
+	server := model.Service.NewServer()
+
+	// Subscribe before announcing readiness, so a SIGTERM right after the
+	// ready line still takes the clean shutdown path.
+	stop := make(chan string, 2)
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+
+	sdk := *server.URL
+	sdk.User = nil
+	line, err := json.Marshal(ready{
+		URL:        sdk.String(),
+		Model:      *modelName,
+		User:       *user,
+		APIVersion: model.ServiceContent.About.ApiVersion,
+	})
+	if err != nil {
+		server.Close()
+		model.Remove()
+		fatalf("encoding the ready line: %v", err)
+	}
+	if _, err := fmt.Fprintf(os.Stdout, "%s\n", line); err != nil {
+		server.Close()
+		model.Remove()
+		fatalf("writing the ready line: %v", err)
+	}
+
+	go func() {
+		s := <-signals
+		stop <- "signal " + s.String()
+	}()
+	if *watchStdin {
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			stop <- "stdin closed"
+		}()
+	}
+
+	reason := <-stop
+	logf("%s, shutting down", reason)
+
+	// Server.Close waits for in-flight requests; do not hang on a stuck client.
+	closed := make(chan struct{})
+	go func() {
+		server.Close()
+		close(closed)
+	}()
+	select {
+	case <-closed:
+	case <-time.After(shutdownGrace):
+		logf("requests still running after %s, exiting anyway", shutdownGrace)
+	}
+	model.Remove()
+}
