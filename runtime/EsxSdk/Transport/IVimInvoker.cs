@@ -6,7 +6,7 @@ namespace EsxSdk
 {
     /// <summary>
     /// Sends one vim25 request and reads its response: what generated service methods call. A connected
-    /// <c>VimClient</c> is one; tests and tools may supply their own.
+    /// <see cref="VimClient"/> is one; tests and tools may supply their own.
     /// </summary>
     public interface IVimInvoker
     {

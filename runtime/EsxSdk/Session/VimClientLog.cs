@@ -1,0 +1,30 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace EsxSdk
+{
+    /// <summary>The client's log messages. Never a password, cookie or session key.</summary>
+    internal static partial class VimClientLog
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Operation} to {Endpoint} completed in {ElapsedMs} ms")]
+        public static partial void CallCompleted(ILogger logger, string operation, Uri endpoint, double elapsedMs);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "{Operation} to {Endpoint} failed after {ElapsedMs} ms with {Error}")]
+        public static partial void CallFailed(ILogger logger, string operation, Uri endpoint, double elapsedMs, string error);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Connected to {Endpoint}: {FullName}, API {ServerApiVersion}, speaking {ApiVersion}")]
+        public static partial void Connected(ILogger logger, Uri endpoint, string fullName, string serverApiVersion, string apiVersion);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Logged in to {Endpoint} as {UserName}")]
+        public static partial void LoggedIn(ILogger logger, Uri endpoint, string userName);
+
+        [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "The session on {Endpoint} expired during {Operation}; logging in again")]
+        public static partial void SessionExpired(ILogger logger, Uri endpoint, string operation);
+
+        [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Operation} on {Endpoint} was refused with NotAuthenticated although the session is valid: missing privileges")]
+        public static partial void NotAuthorized(ILogger logger, string operation, Uri endpoint);
+
+        [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Keep-alive call to {Endpoint} failed: {Error}")]
+        public static partial void KeepAliveFailed(ILogger logger, Uri endpoint, string error);
+    }
+}

@@ -1,0 +1,198 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.ServiceModel;
+using System.ServiceModel.Channels;
+using System.Threading;
+using System.Threading.Tasks;
+using System.Xml;
+using EsxSdk.Xml;
+
+namespace EsxSdk.Transport
+{
+    /// <summary>
+    /// SOAP 1.1 over HTTP(S) with System.ServiceModel.Http: one request channel shared by all calls
+    /// (it is safe for concurrent requests), bodies written and read by the generated serializers, the
+    /// <c>vmware_soap_session</c> cookie kept in the factory's cookie container.
+    /// </summary>
+    internal sealed class VimSoapTransport : IAsyncDisposable
+    {
+        private const int MaxReaderDepth = 256;
+
+        private readonly IChannelFactory<IRequestChannel> factory;
+        private readonly IRequestChannel channel;
+        private readonly IVimTypeRegistry registry;
+        private readonly TimeSpan timeout;
+
+        private VimSoapTransport(Uri endpoint, IChannelFactory<IRequestChannel> factory, IRequestChannel channel, IVimTypeRegistry registry, TimeSpan timeout)
+        {
+            this.Endpoint = endpoint;
+            this.factory = factory;
+            this.channel = channel;
+            this.registry = registry;
+            this.timeout = timeout;
+            this.Cookies = factory.GetProperty<IHttpCookieContainerManager>()?.CookieContainer ?? new CookieContainer();
+        }
+
+        public Uri Endpoint { get; }
+
+        /// <summary>The SOAPAction version (<c>urn:vim25/{ApiVersion}</c>): the server's, capped at the binding's.</summary>
+        public string ApiVersion { get; set; } = string.Empty;
+
+        public CookieContainer Cookies { get; }
+
+        public static async Task<VimSoapTransport> OpenAsync(VimConnectionUri uri, VimClientOptions options, IVimTypeRegistry registry, CancellationToken cancellationToken)
+        {
+            bool https = uri.SdkUri.Scheme == Uri.UriSchemeHttps;
+            var binding = new BasicHttpBinding(https ? BasicHttpSecurityMode.Transport : BasicHttpSecurityMode.None)
+            {
+                AllowCookies = true,
+                MaxReceivedMessageSize = options.MaxResponseBytes,
+                MaxBufferSize = (int)Math.Min(int.MaxValue, options.MaxResponseBytes),
+                MaxBufferPoolSize = 0,
+                SendTimeout = options.Timeout,
+                ReceiveTimeout = options.Timeout,
+                OpenTimeout = options.Timeout,
+                CloseTimeout = TimeSpan.FromSeconds(10),
+                TextEncoding = System.Text.Encoding.UTF8,
+            };
+            binding.ReaderQuotas.MaxDepth = MaxReaderDepth;
+            binding.ReaderQuotas.MaxStringContentLength = int.MaxValue;
+            binding.ReaderQuotas.MaxArrayLength = int.MaxValue;
+            binding.ReaderQuotas.MaxBytesPerRead = int.MaxValue;
+            binding.ReaderQuotas.MaxNameTableCharCount = int.MaxValue;
+
+            var parameters = new BindingParameterCollection();
+            if (https)
+            {
+                // WCF hands its HttpClientHandler to this hook: certificate policy lives in one place.
+                Func<HttpClientHandler, HttpMessageHandler> configure = handler =>
+                {
+                    handler.ServerCertificateCustomValidationCallback = CertificatePolicy(uri);
+                    return handler;
+                };
+                parameters.Add(configure);
+            }
+
+            IChannelFactory<IRequestChannel> factory = binding.BuildChannelFactory<IRequestChannel>(parameters);
+            try
+            {
+                await Task.Factory.FromAsync(factory.BeginOpen, factory.EndOpen, options.Timeout, null).WaitAsync(cancellationToken).ConfigureAwait(false);
+                IRequestChannel channel = factory.CreateChannel(new EndpointAddress(uri.SdkUri));
+                await Task.Factory.FromAsync(channel.BeginOpen, channel.EndOpen, options.Timeout, null).WaitAsync(cancellationToken).ConfigureAwait(false);
+                return new VimSoapTransport(uri.SdkUri, factory, channel, registry, options.Timeout);
+            }
+            catch (Exception ex) when (ex is CommunicationException or TimeoutException)
+            {
+                factory.Abort();
+                throw new VimConnectionException("Cannot open a SOAP channel to " + uri.SdkUri + ": " + ex.Message, uri.SdkUri, null, ex);
+            }
+        }
+
+        /// <summary>Sends one request and reads the response element, or raises the fault or transport error.</summary>
+        public async Task<TResponse> InvokeAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, CancellationToken cancellationToken)
+            where TResponse : class, IVimXmlSerializable, new()
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using Message message = Message.CreateMessage(MessageVersion.Soap11, "urn:vim25/" + this.ApiVersion, new VimRequestBodyWriter(requestElement, request, this.registry));
+            Message reply;
+            try
+            {
+                // WCF cannot cancel one request on a shared channel: cancellation stops the wait, the time-out ends the request.
+                reply = await Task.Factory.FromAsync(this.channel.BeginRequest, this.channel.EndRequest, message, this.timeout, null)
+                    .WaitAsync(cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is CommunicationException or TimeoutException or XmlException or ObjectDisposedException)
+            {
+                throw this.ConnectionError(operation, ex);
+            }
+
+            using (reply)
+            {
+                return this.ReadReply<TResponse>(operation, reply);
+            }
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            try
+            {
+                this.channel.Close(TimeSpan.FromSeconds(5));
+                this.factory.Close(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception ex) when (ex is CommunicationException or TimeoutException)
+            {
+                this.channel.Abort();
+                this.factory.Abort();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        private TResponse ReadReply<TResponse>(string operation, Message reply)
+            where TResponse : class, IVimXmlSerializable, new()
+        {
+            try
+            {
+                using XmlDictionaryReader body = reply.GetReaderAtBodyContents();
+                var reader = new VimXmlReader(body, this.registry);
+                if (reply.IsFault)
+                {
+                    SoapFault fault = SoapFault.Read(reader);
+                    throw new VimFaultException(operation, fault.Code, fault.Text, fault.Detail);
+                }
+
+                if (body.MoveToContent() != XmlNodeType.Element)
+                {
+                    throw new VimProtocolException("The response to " + operation + " has an empty SOAP body.", operation);
+                }
+
+                var response = new TResponse();
+                response.ReadXml(reader);
+                return response;
+            }
+            catch (XmlException ex)
+            {
+                throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " is not valid XML: " + ex.Message, operation, ex);
+            }
+            catch (VimXmlException ex)
+            {
+                throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " cannot be read: " + ex.Message, operation, ex);
+            }
+        }
+
+        private VimConnectionException ConnectionError(string operation, Exception ex)
+        {
+            string what = ex switch
+            {
+                TimeoutException => "timed out after " + this.timeout,
+                ProtocolException => "did not answer with SOAP (" + ex.Message + ")",
+                QuotaExceededException => "sent a response over the size limit (" + ex.Message + ")",
+                EndpointNotFoundException => "could not be reached (" + (ex.InnerException?.Message ?? ex.Message) + ")",
+                _ => "failed: " + (ex.InnerException?.Message ?? ex.Message),
+            };
+            return new VimConnectionException(operation + " to " + this.Endpoint + " " + what, this.Endpoint, operation, ex);
+        }
+
+        /// <summary>Default OS validation; off only for no_verify=1; or exactly the pinned SHA-256 thumbprint.</summary>
+        private static Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> CertificatePolicy(VimConnectionUri uri)
+        {
+            if (uri.Thumbprint is { } pinned)
+            {
+                return (_, certificate, _, _) => certificate is not null
+                    && string.Equals(Convert.ToHexString(SHA256.HashData(certificate.RawData)), pinned, StringComparison.Ordinal);
+            }
+
+            if (uri.NoVerify)
+            {
+                return (_, _, _, _) => true;
+            }
+
+            return (_, _, _, errors) => errors == SslPolicyErrors.None;
+        }
+    }
+}
