@@ -41,7 +41,11 @@ namespace EsxSdk
             this.logger = options.Logger;
             this.Service = new VimService(this);
             this.ServiceContent = new ServiceContent();
+            this.Updates = new VimUpdateLoop(this);
         }
+
+        /// <summary>The client's single WaitForUpdatesEx loop, shared by every watcher (e.g. the task runner).</summary>
+        public VimUpdateLoop Updates { get; }
 
         /// <summary>Every vim25 operation, sent through this client's session.</summary>
         public VimService Service { get; }
@@ -166,9 +170,11 @@ namespace EsxSdk
         private async Task<TResponse> SendAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, CancellationToken cancellationToken)
             where TResponse : class, IVimXmlSerializable, new()
         {
-            using Activity? activity = VimTelemetry.Source.StartActivity("vim25 " + operation, ActivityKind.Client);
-            activity?.SetTag("vim.operation", operation);
-            activity?.SetTag("server.address", this.transport.Endpoint.Host);
+            // Tags given at start, so samplers and listeners see them.
+            using Activity? activity = VimTelemetry.Source.StartActivity(
+                ActivityKind.Client,
+                tags: [new("vim.operation", operation), new("server.address", this.transport.Endpoint.Host)],
+                name: "vim25 " + operation);
             long started = Stopwatch.GetTimestamp();
             try
             {
@@ -303,6 +309,7 @@ namespace EsxSdk
             }
 
             await this.lifetime.CancelAsync().ConfigureAwait(false);
+            await this.Updates.DisposeAsync().ConfigureAwait(false);
             if (this.keepAlive is not null)
             {
                 await this.keepAlive.ConfigureAwait(false);

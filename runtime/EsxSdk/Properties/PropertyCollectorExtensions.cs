@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using EsxSdk.Vim25;
+
+namespace EsxSdk
+{
+    /// <summary>Property collector helpers: paged retrieval, inventory listing through container views, finding VMs.</summary>
+    public static class PropertyCollectorExtensions
+    {
+        /// <summary>
+        /// RetrievePropertiesEx with ContinueRetrievePropertiesEx paging, as an async stream. Leaving the
+        /// stream early cancels the server-side result set (CancelRetrievePropertiesEx).
+        /// </summary>
+        public static IAsyncEnumerable<ObjectContent> RetrieveAsync(this VimClient client, IReadOnlyList<PropertyFilterSpec> specs, int? pageSize = null, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            return client.Service.RetrieveAsync(PropertyCollectorOf(client), specs, pageSize, cancellationToken);
+        }
+
+        /// <summary>The paging loop of <see cref="RetrieveAsync(VimClient, IReadOnlyList{PropertyFilterSpec}, int?, CancellationToken)"/> on any service and property collector.</summary>
+        public static async IAsyncEnumerable<ObjectContent> RetrieveAsync(
+            this VimService service,
+            ManagedObjectReference propertyCollector,
+            IReadOnlyList<PropertyFilterSpec> specs,
+            int? pageSize = null,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(service);
+            ArgumentNullException.ThrowIfNull(propertyCollector);
+            ArgumentNullException.ThrowIfNull(specs);
+            RetrieveResult? page = await service.RetrievePropertiesExAsync(propertyCollector, specs.ToArray(), new RetrieveOptions { MaxObjects = pageSize }, cancellationToken).ConfigureAwait(false);
+            string? token = page?.Token;
+            try
+            {
+                while (page is not null)
+                {
+                    foreach (ObjectContent content in page.Objects)
+                    {
+                        yield return content;
+                    }
+
+                    if (token is null)
+                    {
+                        yield break;
+                    }
+
+                    page = await service.ContinueRetrievePropertiesExAsync(propertyCollector, token, cancellationToken).ConfigureAwait(false);
+                    token = page.Token;
+                }
+            }
+            finally
+            {
+                if (token is not null)
+                {
+                    await CancelQuietlyAsync(service, propertyCollector, token).ConfigureAwait(false);
+                }
+            }
+        }
+
+        /// <summary>The named properties of one object (missing or unset properties are absent).</summary>
+        public static async Task<IReadOnlyDictionary<string, object?>> GetPropertiesAsync(this VimClient client, ManagedObjectReference obj, params string[] paths)
+        {
+            ArgumentNullException.ThrowIfNull(obj);
+            var spec = new PropertyFilterSpec
+            {
+                PropSet = [new PropertySpec { Type = obj.Type, PathSet = paths, All = paths.Length == 0 }],
+                ObjectSet = [new ObjectSpec { Obj = obj }],
+            };
+            var result = new Dictionary<string, object?>(StringComparer.Ordinal);
+            await foreach (ObjectContent content in client.RetrieveAsync([spec]).ConfigureAwait(false))
+            {
+                foreach (DynamicProperty property in content.PropSet)
+                {
+                    result[property.Name ?? string.Empty] = property.Val;
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// Lists every object of <paramref name="type"/> (e.g. "VirtualMachine") below <paramref name="root"/>
+        /// (default: the root folder) with the given properties, through a container view destroyed afterwards.
+        /// </summary>
+        public static async IAsyncEnumerable<ObjectContent> ListAsync(
+            this VimClient client,
+            string type,
+            IReadOnlyList<string> properties,
+            ManagedObjectReference? root = null,
+            int? pageSize = null,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(client);
+            ArgumentException.ThrowIfNullOrEmpty(type);
+            await using VimContainerView view = await VimContainerView.CreateAsync(client, root ?? RootFolderOf(client), [type], recursive: true, cancellationToken).ConfigureAwait(false);
+            await foreach (ObjectContent content in client.RetrieveAsync([view.FilterSpec(type, properties)], pageSize, cancellationToken).ConfigureAwait(false))
+            {
+                yield return content;
+            }
+        }
+
+        /// <summary>The VM with this name; null if none; an error naming the candidates if several share it.</summary>
+        public static async Task<ManagedObjectReference?> FindVirtualMachineByNameAsync(this VimClient client, string name, CancellationToken cancellationToken = default)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(name);
+            var matches = new List<ManagedObjectReference>();
+            await foreach (ObjectContent content in client.ListAsync("VirtualMachine", ["name"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (content.Obj is { } vm && content.PropSet.Any(p => p.Name == "name" && Equals(p.Val, name)))
+                {
+                    matches.Add(vm);
+                }
+            }
+
+            return matches.Count switch
+            {
+                0 => null,
+                1 => matches[0],
+                _ => throw new InvalidOperationException("Several virtual machines are named '" + name + "': " + string.Join(", ", matches) + "; find it by inventory path or UUID instead."),
+            };
+        }
+
+        /// <summary>The entity at an inventory path such as <c>DC0/vm/web01</c> (SearchIndex.FindByInventoryPath), or null.</summary>
+        public static Task<ManagedObjectReference?> FindByInventoryPathAsync(this VimClient client, string inventoryPath, CancellationToken cancellationToken = default)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(inventoryPath);
+            return client.Service.FindByInventoryPathAsync(SearchIndexOf(client), inventoryPath, cancellationToken);
+        }
+
+        /// <summary>The VM with this BIOS UUID (or instance UUID when <paramref name="instanceUuid"/>), or null.</summary>
+        public static Task<ManagedObjectReference?> FindVirtualMachineByUuidAsync(this VimClient client, string uuid, bool instanceUuid = false, CancellationToken cancellationToken = default)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(uuid);
+            return client.Service.FindByUuidAsync(SearchIndexOf(client), uuid, vmSearch: true, instanceUuid: instanceUuid, cancellationToken: cancellationToken);
+        }
+
+        internal static ManagedObjectReference PropertyCollectorOf(VimClient client)
+            => client.ServiceContent.PropertyCollector ?? throw new InvalidOperationException("The server's service content has no property collector.");
+
+        private static ManagedObjectReference RootFolderOf(VimClient client)
+            => client.ServiceContent.RootFolder ?? throw new InvalidOperationException("The server's service content has no root folder.");
+
+        private static ManagedObjectReference SearchIndexOf(VimClient client)
+            => client.ServiceContent.SearchIndex ?? throw new InvalidOperationException("The server's service content has no search index.");
+
+        private static async Task CancelQuietlyAsync(VimService service, ManagedObjectReference collector, string token)
+        {
+            try
+            {
+                await service.CancelRetrievePropertiesExAsync(collector, token).ConfigureAwait(false);
+            }
+            catch (VimException)
+            {
+                // The result set expires on the server anyway.
+            }
+        }
+    }
+}
