@@ -59,7 +59,7 @@ namespace EsxSdk
                 throw new FormatException("Unknown scheme '" + parsed.Scheme + "' in '" + Redact(uri) + "': use esx, vpx, https or http.");
             }
 
-            if (parsed.UserInfo.Contains(':', StringComparison.Ordinal))
+            if (Uri.UnescapeDataString(parsed.UserInfo).Contains(':', StringComparison.Ordinal))
             {
                 throw new FormatException("The URI '" + Redact(uri) + "' contains a password: pass it as credentials instead.");
             }
@@ -142,14 +142,28 @@ namespace EsxSdk
         private static string Redact(string uri)
         {
             int scheme = uri.IndexOf("://", StringComparison.Ordinal);
-            int at = uri.IndexOf('@', StringComparison.Ordinal);
-            if (scheme < 0 || at < scheme)
+            if (scheme < 0)
             {
                 return uri;
             }
 
-            int colon = uri.IndexOf(':', scheme + 3);
-            return colon > 0 && colon < at ? uri[..colon] + ":***" + uri[at..] : uri;
+            int authorityStart = scheme + 3;
+            int pathStart = uri.IndexOfAny(['/', '?', '#'], authorityStart);
+            int authorityEnd = pathStart < 0 ? uri.Length : pathStart;
+
+            // The last '@' ends the user info: a password may itself hold '@'.
+            int at = uri.LastIndexOf('@', authorityEnd - 1, authorityEnd - authorityStart);
+            if (at < 0)
+            {
+                return uri;
+            }
+
+            // A password may also hide behind an escaped colon (%3A).
+            string userInfo = uri[authorityStart..at];
+            int colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+            int escaped = userInfo.IndexOf("%3A", StringComparison.OrdinalIgnoreCase);
+            int cut = colon < 0 ? escaped : escaped < 0 ? colon : Math.Min(colon, escaped);
+            return cut < 0 ? uri : uri[..(authorityStart + cut)] + ":***" + uri[at..];
         }
     }
 }

@@ -106,7 +106,7 @@ namespace EsxSdk.Transport
                     .WaitAsync(cancellationToken)
                     .ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is CommunicationException or TimeoutException or XmlException or ObjectDisposedException)
+            catch (Exception ex) when (IsTransportFailure(ex))
             {
                 throw this.ConnectionError(operation, ex);
             }
@@ -136,6 +136,11 @@ namespace EsxSdk.Transport
         private TResponse ReadReply<TResponse>(string operation, Message reply)
             where TResponse : class, IVimXmlSerializable, new()
         {
+            if (reply.IsEmpty)
+            {
+                throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " has an empty SOAP body.", operation);
+            }
+
             try
             {
                 using XmlDictionaryReader body = reply.GetReaderAtBodyContents();
@@ -148,7 +153,7 @@ namespace EsxSdk.Transport
 
                 if (body.MoveToContent() != XmlNodeType.Element)
                 {
-                    throw new VimProtocolException("The response to " + operation + " has an empty SOAP body.", operation);
+                    throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " has an empty SOAP body.", operation);
                 }
 
                 var response = new TResponse();
@@ -165,17 +170,54 @@ namespace EsxSdk.Transport
             }
         }
 
+        /// <summary>WCF lets some failures of reading the body through unwrapped (e.g. a body shorter than Content-Length).</summary>
+        private static bool IsTransportFailure(Exception ex)
+            => ex is CommunicationException or TimeoutException or XmlException or ObjectDisposedException or System.IO.IOException or HttpRequestException or System.Security.Authentication.AuthenticationException;
+
         private VimConnectionException ConnectionError(string operation, Exception ex)
         {
             string what = ex switch
             {
                 TimeoutException => "timed out after " + this.timeout,
+                _ when Find<System.Security.Authentication.AuthenticationException>(ex) is not null =>
+                    "failed: the TLS handshake failed because the server certificate was rejected (not trusted, or not the pinned thumbprint); "
+                    + "trust the host's certificate, or pass thumbprint=SHA256 or no_verify=1 deliberately (" + Innermost(ex) + ")",
                 ProtocolException => "did not answer with SOAP (" + ex.Message + ")",
                 QuotaExceededException => "sent a response over the size limit (" + ex.Message + ")",
-                EndpointNotFoundException => "could not be reached (" + (ex.InnerException?.Message ?? ex.Message) + ")",
-                _ => "failed: " + (ex.InnerException?.Message ?? ex.Message),
+                _ when Find<QuotaExceededException>(ex) is { } quota => "sent a response over the size limit (" + quota.Message + ")",
+                EndpointNotFoundException => "found no SOAP endpoint (" + Innermost(ex) + ")",
+                _ => "failed: " + Innermost(ex),
             };
             return new VimConnectionException(operation + " to " + this.Endpoint + " " + what, this.Endpoint, operation, ex);
+        }
+
+        private static T? Find<T>(Exception ex)
+            where T : Exception
+        {
+            for (Exception? current = ex; current is not null; current = current.InnerException)
+            {
+                if (current is T found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The messages down the inner exception chain: the useful reason is often two levels deep.</summary>
+        private static string Innermost(Exception ex)
+        {
+            var messages = new System.Collections.Generic.List<string>();
+            for (Exception? current = ex; current is not null && messages.Count < 4; current = current.InnerException)
+            {
+                if (!current.Message.Contains("inner exception", StringComparison.OrdinalIgnoreCase))
+                {
+                    messages.Add(current.Message);
+                }
+            }
+
+            return string.Join(" -> ", messages);
         }
 
         /// <summary>Default OS validation; off only for no_verify=1; or exactly the pinned SHA-256 thumbprint.</summary>

@@ -92,7 +92,7 @@ namespace EsxSdk.Tests.Client
             AssertCertificateError(ex, server);
         }
 
-        [Theory(Skip = "runtime bug: VimSoapTransport.ConnectionError (line 176) keeps only ex.InnerException.Message, 'The SSL connection could not be established, see inner exception.'; the certificate reason is two levels further down")]
+        [Theory]
         [InlineData(false)]
         [InlineData(true)]
         public async Task A_refused_certificate_is_named_as_the_reason(bool pinWrongThumbprint)
