@@ -12,7 +12,7 @@ namespace EsxSdk.Generator.Tests
 {
     /// <summary>
     /// Step caching: what each tracked pipeline step reports on a second run, with the same inputs or
-    /// with one XSD replaced. Runs on the Layouts SDK fixture (vimService.wsdl, vim.wsdl, three XSDs).
+    /// with one XSD replaced. Runs on the Layouts SDK fixture (service.wsdl, binding.wsdl, three XSDs).
     /// </summary>
     public sealed class IncrementalTests
     {
@@ -48,7 +48,7 @@ namespace EsxSdk.Generator.Tests
         public void Changed_xsd_modifies_its_parsed_document_and_the_binding_only()
         {
             IReadOnlyList<AdditionalText> inputs = Inputs();
-            AdditionalText old = inputs.Single(f => f.Path.EndsWith("/vim-types.xsd", StringComparison.Ordinal));
+            AdditionalText old = inputs.Single(f => f.Path.EndsWith("/data-types.xsd", StringComparison.Ordinal));
             string changedText = old.GetText()!.ToString().Replace(
                 "<element name=\"overallStatus\"",
                 "<element name=\"about\" type=\"xsd:string\" minOccurs=\"0\" />\n               <element name=\"overallStatus\"",
@@ -77,11 +77,11 @@ namespace EsxSdk.Generator.Tests
         public void Comment_that_shifts_lines_modifies_the_parsed_document_but_leaves_the_binding_unchanged()
         {
             GeneratorRunResult second = RunWithChangedVimTypes(text => text.Replace(
-                "<include schemaLocation=\"core-types.xsd\" />",
-                "<!-- A comment\n        over two lines. -->\n   <include schemaLocation=\"core-types.xsd\" />",
+                "<include schemaLocation=\"base-types.xsd\" />",
+                "<!-- A comment\n        over two lines. -->\n   <include schemaLocation=\"base-types.xsd\" />",
                 StringComparison.Ordinal));
 
-            Assert.Equal(IncrementalStepRunReason.Modified, ParsedDocumentReasons(second).Single(p => p.Key.EndsWith("/vim-types.xsd", StringComparison.Ordinal)).Value);
+            Assert.Equal(IncrementalStepRunReason.Modified, ParsedDocumentReasons(second).Single(p => p.Key.EndsWith("/data-types.xsd", StringComparison.Ordinal)).Value);
             AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Unchanged);
             AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.Cached);
@@ -96,11 +96,11 @@ namespace EsxSdk.Generator.Tests
         public void Comment_or_whitespace_change_in_place_leaves_the_parsed_document_unchanged()
         {
             GeneratorRunResult second = RunWithChangedVimTypes(text => text
-                .Replace("including core-types.xsd again as", "including core-types.xsd AGAIN as", StringComparison.Ordinal)
-                .Replace("<include schemaLocation=\"core-types.xsd\" />", "<include schemaLocation=\"core-types.xsd\"/>  ", StringComparison.Ordinal)
+                .Replace("including base-types.xsd again as", "including base-types.xsd AGAIN as", StringComparison.Ordinal)
+                .Replace("<include schemaLocation=\"base-types.xsd\" />", "<include schemaLocation=\"base-types.xsd\"/>  ", StringComparison.Ordinal)
                 + "\n\n");
 
-            Assert.Equal(IncrementalStepRunReason.Unchanged, ParsedDocumentReasons(second).Single(p => p.Key.EndsWith("/vim-types.xsd", StringComparison.Ordinal)).Value);
+            Assert.Equal(IncrementalStepRunReason.Unchanged, ParsedDocumentReasons(second).Single(p => p.Key.EndsWith("/data-types.xsd", StringComparison.Ordinal)).Value);
             AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Registry, IncrementalStepRunReason.Cached);
@@ -123,7 +123,7 @@ namespace EsxSdk.Generator.Tests
         private static GeneratorRunResult RunWithChangedVimTypes(Func<string, string> change)
         {
             IReadOnlyList<AdditionalText> inputs = Inputs();
-            AdditionalText old = inputs.Single(f => f.Path.EndsWith("/vim-types.xsd", StringComparison.Ordinal));
+            AdditionalText old = inputs.Single(f => f.Path.EndsWith("/data-types.xsd", StringComparison.Ordinal));
             string changedText = change(old.GetText()!.ToString());
             Assert.NotEqual(old.GetText()!.ToString(), changedText);
             GeneratorDriver driver = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace).RunGenerators(Compilation);

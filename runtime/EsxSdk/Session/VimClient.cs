@@ -125,8 +125,19 @@ namespace EsxSdk
             }
             catch (VimFaultException ex) when (ex.Fault is NotAuthenticated && this.CanLogInAgain(operation))
             {
+                // Another caller may have logged in since this call was sent (or be doing so): then just retry.
+                if (await this.SessionReplacedSinceAsync(generation, cancellationToken).ConfigureAwait(false))
+                {
+                    return await this.SendAsync<TResponse>(operation, requestElement, request, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (!await this.IsSessionGoneAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    if (await this.SessionReplacedSinceAsync(generation, cancellationToken).ConfigureAwait(false))
+                    {
+                        return await this.SendAsync<TResponse>(operation, requestElement, request, cancellationToken).ConfigureAwait(false);
+                    }
+
                     // A blind re-login would hide missing privileges: say what it is instead.
                     if (this.logger is not null)
                     {
@@ -136,14 +147,17 @@ namespace EsxSdk
                     throw new VimFaultException(operation, ex.FaultCode, "the session is valid, so NotAuthenticated means the user lacks privileges for " + operation + " (" + ex.FaultString + ")", ex.Fault);
                 }
 
-                if (this.logger is not null)
-                {
-                    VimClientLog.SessionExpired(this.logger, this.transport.Endpoint, operation);
-                }
-
-                await this.LoginCoreAsync(generation, cancellationToken).ConfigureAwait(false);
+                await this.LoginCoreAsync(generation, cancellationToken, expiredDuring: operation).ConfigureAwait(false);
                 return await this.SendAsync<TResponse>(operation, requestElement, request, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>Waits for a login in flight, then says whether the session changed since <paramref name="generation"/>.</summary>
+        private async Task<bool> SessionReplacedSinceAsync(int generation, CancellationToken cancellationToken)
+        {
+            await this.loginGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            this.loginGate.Release();
+            return Volatile.Read(ref this.sessionGeneration) != generation;
         }
 
         private async Task InitializeAsync(CancellationToken cancellationToken)
@@ -205,7 +219,7 @@ namespace EsxSdk
         }
 
         /// <summary>Logs in once for all callers that saw the session of <paramref name="observedGeneration"/> fail.</summary>
-        private async Task LoginCoreAsync(int observedGeneration, CancellationToken cancellationToken)
+        private async Task LoginCoreAsync(int observedGeneration, CancellationToken cancellationToken, string? expiredDuring = null)
         {
             if (this.credentials is null || this.ServiceContent.SessionManager is not { } sessionManager)
             {
@@ -218,6 +232,11 @@ namespace EsxSdk
                 if (Volatile.Read(ref this.sessionGeneration) != observedGeneration)
                 {
                     return;
+                }
+
+                if (expiredDuring is not null && this.logger is not null)
+                {
+                    VimClientLog.SessionExpired(this.logger, this.transport.Endpoint, expiredDuring);
                 }
 
                 NetworkCredential credential = await this.credentials(cancellationToken).ConfigureAwait(false);
