@@ -60,13 +60,14 @@ namespace EsxSdk.Tests.Client
 
             await Assert.ThrowsAsync<VimFaultException>(() => VimClient.ConnectAsync(peer.Url.ToString(), new NetworkCredential(peer.User, "Wrong-Secret-42"), new VimClientOptions { Logger = logger }));
 
-            Assert.Contains("Connected", logger.Entries.Select(e => e.Event));
-            Assert.Contains(logger.Entries, e => e.Event == "CallCompleted" && e.Message.Contains("CurrentTime", StringComparison.Ordinal));
-            Assert.Contains(logger.Entries, e => e.Event == "CallFailed" && e.Message.Contains("InvalidLogin", StringComparison.Ordinal));
-            Assert.Contains(peer.User, logger.AllText, StringComparison.Ordinal);
-            Assert.DoesNotContain(peer.Password, logger.AllText, StringComparison.Ordinal);
-            Assert.DoesNotContain("Wrong-Secret-42", logger.AllText, StringComparison.Ordinal);
-            Assert.DoesNotContain("vmware_soap_session", logger.AllText, StringComparison.Ordinal);
+            Assert.Contains("Connected", logger.Entries.Select(e => e.EventName));
+            Assert.Equal(1, logger.Count("CallCompleted", e => e.Value("Operation") == "CurrentTime"));
+            Assert.Equal(1, logger.Count("CallFailed", e => e.Value("Error") == "InvalidLogin"));
+            string allText = string.Join("\n", logger.Entries.Select(e => e.ToString()));
+            Assert.Contains(peer.User, allText, StringComparison.Ordinal);
+            Assert.DoesNotContain(peer.Password, allText, StringComparison.Ordinal);
+            Assert.DoesNotContain("Wrong-Secret-42", allText, StringComparison.Ordinal);
+            Assert.DoesNotContain("vmware_soap_session", allText, StringComparison.Ordinal);
         }
     }
 }

@@ -12,13 +12,6 @@ namespace EsxSdk.Tests.Integration
     /// <summary>Sessions that expire on the server (a private vcsim with a 1 s idle timeout) and logins that fail.</summary>
     public sealed class SessionExpiryTests
     {
-        private const string ReLoginRace =
-            "runtime bug: VimClient's IVimInvoker.InvokeAsync (runtime/EsxSdk/Session/VimClient.cs, lines 117-140) catches NotAuthenticated and "
-            + "calls IsSessionGoneAsync without checking whether sessionGeneration changed since the call started. A call sent with the "
-            + "expired cookie (or with none while another caller's Login is in flight) whose check runs after that re-login finds the new "
-            + "session valid and throws 'the session is valid, so NotAuthenticated means the user lacks privileges for CurrentTime' instead "
-            + "of retrying. Intermittent: failed in 8 of 12 local runs of the 20-call test, 8 of 9 of the staggered one. Suspected fix: when "
-            + "Volatile.Read(ref sessionGeneration) != generation, retry at once without the check or a Login.";
 
         private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(1);
 
@@ -53,7 +46,7 @@ namespace EsxSdk.Tests.Integration
             this.Dump(logger);
         }
 
-        [Fact(Skip = ReLoginRace)]
+        [Fact]
         public async Task Twenty_concurrent_calls_after_expiry_cause_exactly_one_re_login()
         {
             var logger = new CollectingLogger();
@@ -74,10 +67,11 @@ namespace EsxSdk.Tests.Integration
             Assert.NotEqual(firstKey, client.CurrentSession!.Key);
             Assert.Equal(2, logger.Count("LoggedIn"));
             Assert.Equal(2, logger.Count("CallCompleted", e => e.Value("Operation") == "Login"));
+            Assert.Equal(1, logger.Count("SessionExpired"));
             Assert.Equal(0, logger.Count("NotAuthorized"));
         }
 
-        [Fact(Skip = ReLoginRace)]
+        [Fact]
         public async Task Calls_spread_over_the_re_login_all_succeed()
         {
             var logger = new CollectingLogger();
@@ -171,7 +165,14 @@ namespace EsxSdk.Tests.Integration
             {
                 await Task.Delay(250);
                 SoapProbeResponse sessions = await SoapProbe.PostAsync(peer, SoapProbe.RetrieveProperties(collector, "SessionManager", "SessionManager", "sessionList"), watcher);
-                Assert.True(sessions.StatusCode == HttpStatusCode.OK && sessions.Find("missingSet").FirstOrDefault() is null, sessions.ToString());
+                Assert.True(sessions.StatusCode == HttpStatusCode.OK, sessions.ToString());
+                if (sessions.Find("missingSet").FirstOrDefault() is not null)
+                {
+                    // The watcher's own session can expire too with a 1 s idle timeout: take a new one.
+                    watcher = await SoapProbe.LoginAsync(peer);
+                    continue;
+                }
+
                 string[] keys = sessions.Find("key").Select(k => k.Value).ToArray();
                 Assert.Contains(watcher, keys);
                 if (!keys.Contains(key))

@@ -1,25 +1,52 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
 
 namespace EsxSdk.Tests.Support
 {
-    /// <summary>An ILogger that keeps every message with its event name, for asserting on what the client logs.</summary>
+    /// <summary>An <see cref="ILogger"/> that keeps every entry (event name, level, structured values) for assertions; thread-safe.</summary>
     internal sealed class CollectingLogger : ILogger
     {
-        public ConcurrentQueue<(string Event, LogLevel Level, string Message)> Entries { get; } = new();
+        private readonly List<LogEntry> entries = new();
 
-        public int Count(string eventName) => this.Entries.Count(e => e.Event == eventName);
+        public IReadOnlyList<LogEntry> Entries
+        {
+            get
+            {
+                lock (this.entries)
+                {
+                    return this.entries.ToArray();
+                }
+            }
+        }
 
-        public string AllText => string.Join("\n", this.Entries.Select(e => e.Message));
+        /// <summary>How many entries have the event name (the VimClientLog method name, e.g. "LoggedIn").</summary>
+        public int Count(string eventName, Func<LogEntry, bool>? predicate = null)
+            => this.Entries.Count(e => e.EventName == eventName && (predicate is null || predicate(e)));
 
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull
+            => null;
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            => this.Entries.Enqueue((eventId.Name ?? eventId.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), logLevel, formatter(state, exception)));
+        {
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
+            {
+                foreach (KeyValuePair<string, object?> pair in pairs)
+                {
+                    values[pair.Key] = pair.Value;
+                }
+            }
+
+            var entry = new LogEntry(eventId.Name ?? string.Empty, logLevel, formatter(state, exception), values);
+            lock (this.entries)
+            {
+                this.entries.Add(entry);
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 
-namespace EsxSdk.Tests.Integration
+namespace EsxSdk.Tests.Support
 {
     /// <summary>One entry a <see cref="CollectingLogger"/> kept.</summary>
     internal sealed record LogEntry(string EventName, LogLevel Level, string Message, IReadOnlyDictionary<string, object?> Values)
