@@ -373,14 +373,7 @@ namespace EsxSdk.Generator.Parsing
             {
                 if (this.reader.NamespaceURI != XmlNamespaces.Schema || child != "extension")
                 {
-                    if (this.reader.NamespaceURI == XmlNamespaces.Schema && child == "annotation")
-                    {
-                        this.reader.Skip();
-                        continue;
-                    }
-
-                    valid = false;
-                    this.Unsupported("a " + contentName + " child; only extension is supported");
+                    valid &= !this.SkipAnnotationOrReport("a " + contentName + " child; only extension is supported");
                     continue;
                 }
 
@@ -467,14 +460,7 @@ namespace EsxSdk.Generator.Parsing
             {
                 if (this.reader.NamespaceURI != XmlNamespaces.Schema || child != "restriction")
                 {
-                    if (this.reader.NamespaceURI == XmlNamespaces.Schema && child == "annotation")
-                    {
-                        this.reader.Skip();
-                        continue;
-                    }
-
-                    valid = false;
-                    this.Unsupported("a simpleType child; only restriction with enumerations is supported");
+                    valid &= !this.SkipAnnotationOrReport("a simpleType child; only restriction with enumerations is supported");
                     continue;
                 }
 
@@ -500,8 +486,7 @@ namespace EsxSdk.Generator.Parsing
                     }
                     else
                     {
-                        valid = false;
-                        this.SkipAnnotationOrReport("a restriction facet; only enumeration is supported");
+                        valid &= !this.SkipAnnotationOrReport("a restriction facet; only enumeration is supported");
                     }
                 }
             }
@@ -621,16 +606,17 @@ namespace EsxSdk.Generator.Parsing
             }
         }
 
-        private void SkipAnnotationOrReport(string where)
+        /// <summary>Skips an xsd:annotation; anything else is reported. Returns whether it was reported.</summary>
+        private bool SkipAnnotationOrReport(string where)
         {
             if (this.reader.NamespaceURI == XmlNamespaces.Schema && this.reader.LocalName == "annotation")
             {
                 this.reader.Skip();
+                return false;
             }
-            else
-            {
-                this.Unsupported(where);
-            }
+
+            this.Unsupported(where);
+            return true;
         }
 
         private void AddReference(ReferenceKind kind, string attribute)
