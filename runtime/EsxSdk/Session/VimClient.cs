@@ -62,6 +62,9 @@ namespace EsxSdk
         /// <summary>The API version used in SOAPAction: the server's <c>about.apiVersion</c>, capped at the binding's WSDL version.</summary>
         public string ApiVersion => this.transport.ApiVersion;
 
+        /// <summary>The logger from the options, for the client's helpers (never given secrets).</summary>
+        internal ILogger? Logger => this.logger;
+
         /// <summary>The current login session, or null before login and after logout.</summary>
         public UserSession? CurrentSession { get; private set; }
 

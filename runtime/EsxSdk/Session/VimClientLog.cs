@@ -24,6 +24,9 @@ namespace EsxSdk
         [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "{Operation} on {Endpoint} was refused with NotAuthenticated although the session is valid: missing privileges")]
         public static partial void NotAuthorized(ILogger logger, string operation, Uri endpoint);
 
+        [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Answered the question {Question} on {Target} with {Choice}: {Reason}")]
+        public static partial void QuestionAnswered(ILogger logger, string question, string target, string choice, string reason);
+
         [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Keep-alive call to {Endpoint} failed: {Error}")]
         public static partial void KeepAliveFailed(ILogger logger, Uri endpoint, string error);
     }

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Threading.Tasks;
+using EsxSdk.Tasks;
+using EsxSdk.Tests.Support;
+using EsxSdk.Vim25;
+using Xunit;
+
+namespace EsxSdk.Tests.Tasks
+{
+    [Collection(VcsimVpxCollection.Name)]
+    public sealed class PrecheckTests
+    {
+        private readonly VcsimPeer peer;
+
+        public PrecheckTests(VcsimVpxFixture fixture) => this.peer = fixture.Peer;
+
+        [Fact]
+        public async Task A_VM_without_question_or_pending_task_passes_under_both_policies()
+        {
+            await using VimClient client = await VimClient.ConnectAsync(this.peer.Url.ToString(), new NetworkCredential(this.peer.User, this.peer.Password));
+            ManagedObjectReference vm = (await client.FindVirtualMachineByNameAsync("DC0_H0_VM0"))!;
+            using var recorder = new ActivityRecorder();
+
+            await client.EnsureNotBlockedAsync(vm, QuestionPolicy.Report);
+            await client.EnsureNotBlockedAsync(vm, QuestionPolicy.AnswerWithDefault);
+
+            Assert.Equal(0, recorder.Count("AnswerVM"));
+        }
+
+        [Fact]
+        public async Task A_non_VM_target_is_checked_for_pending_tasks_only()
+        {
+            await using VimClient client = await VimClient.ConnectAsync(this.peer.Url.ToString(), new NetworkCredential(this.peer.User, this.peer.Password));
+
+            await client.EnsureNotBlockedAsync(client.ServiceContent.RootFolder!);
+        }
+    }
+}
