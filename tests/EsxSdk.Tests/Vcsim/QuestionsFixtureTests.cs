@@ -157,6 +157,43 @@ namespace EsxSdk.Tests.Vcsim
             Assert.Equal("true", Field(info, "cancelable"));
             Assert.Equal("ReconfigVM_Task", Field(info, "name"));
             Assert.Empty((await this.PropsAsync("VirtualMachine", vm, "runtime.question")).Find("val"));
+
+            // Still running a moment later; then CancelTask ends it with RequestCanceled and empties recentTask.
+            await Task.Delay(300);
+            Assert.Equal("running", (await this.PropsAsync("Task", task, "info.state")).Value("val"));
+            Assert.Null((await this.PostAsync(CancelTask(task))).FaultType);
+            Assert.Equal("error", await this.WaitTaskAsync(task));
+            Assert.Equal("RequestCanceled", LocalType((await this.PropsAsync("Task", task, "info.error")).Find("fault").Single()));
+            Assert.Empty(await this.RecentTasksAsync(vm));
+
+            // A second CancelTask on the finished task: InvalidState, recorded too.
+            Assert.Equal("InvalidState", (await this.PostAsync(CancelTask(task))).FaultType);
+            IReadOnlyList<VcsimRecordedCall> calls = await this.peer.GetRecordedCallsAsync();
+            Assert.Equal(new[] { "ok", "InvalidState" }, calls.Where(c => c.Task == task).Select(c => c.Result));
+        }
+
+        [Fact]
+        public async Task AnswerVM_with_a_wrong_question_id_or_choice_fails_and_is_recorded()
+        {
+            string vm = await this.FindVmAsync("blocked");
+            XElement question = await this.WaitQuestionAsync(vm);
+            string questionId = question.Element(SoapProbeResponse.Vim25 + "id")!.Value;
+
+            SoapProbeResponse wrongId = await this.PostAsync(
+                "<AnswerVM xmlns=\"urn:vim25\"><_this type=\"VirtualMachine\">" + vm + "</_this><questionId>nope</questionId>"
+                + "<answerChoice>0</answerChoice></AnswerVM>");
+            Assert.Equal("InvalidArgument", wrongId.FaultType);
+            SoapProbeResponse wrongChoice = await this.PostAsync(
+                "<AnswerVM xmlns=\"urn:vim25\"><_this type=\"VirtualMachine\">" + vm + "</_this><questionId>" + questionId
+                + "</questionId><answerChoice>7</answerChoice></AnswerVM>");
+            Assert.Equal("InvalidArgument", wrongChoice.FaultType);
+
+            // The question and its task are untouched.
+            Assert.Equal(questionId, (await this.WaitQuestionAsync(vm)).Element(SoapProbeResponse.Vim25 + "id")!.Value);
+            Assert.Single(await this.RecentTasksAsync(vm));
+            IReadOnlyList<VcsimRecordedCall> calls = await this.peer.GetRecordedCallsAsync();
+            Assert.Contains(calls, c => c.Method == "AnswerVM" && c.Vm == vm && c.QuestionId == "nope" && c.Result == "InvalidArgument:questionId");
+            Assert.Contains(calls, c => c.Method == "AnswerVM" && c.Vm == vm && c.AnswerChoice == "7" && c.Result == "InvalidArgument:answerChoice");
         }
 
         [Theory]
