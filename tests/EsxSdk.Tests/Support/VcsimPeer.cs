@@ -24,8 +24,13 @@ namespace EsxSdk.Tests.Support
         private readonly Queue<string> standardError;
         private int disposed;
 
-        private VcsimPeer(Process process, Queue<string> standardError, VcsimPeerOptions options, Uri url, string apiVersion)
+        private static readonly System.Net.Http.HttpClient CallsHttp = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        private VcsimPeer(
+            Process process, Queue<string> standardError, VcsimPeerOptions options, Uri url, string apiVersion,
+            IReadOnlyDictionary<string, string> questionVms)
         {
+            this.QuestionVms = questionVms;
             this.process = process;
             this.standardError = standardError;
             this.Model = options.Model;
@@ -49,6 +54,29 @@ namespace EsxSdk.Tests.Support
         public string ApiVersion { get; }
 
         public int ProcessId { get; }
+
+        /// <summary>With <see cref="VcsimPeerOptions.Questions"/>: role (serial, cdrom, ...) to staged VM name; empty otherwise.</summary>
+        public IReadOnlyDictionary<string, string> QuestionVms { get; }
+
+        /// <summary>
+        /// The AnswerVM and CancelTask calls the peer received (GET /esxsdk/calls, JSON lines; -questions only), oldest first.
+        /// </summary>
+        public async Task<IReadOnlyList<VcsimRecordedCall>> GetRecordedCallsAsync(CancellationToken cancellationToken = default)
+        {
+            var uri = new Uri(this.Url, "/esxsdk/calls");
+            string text = await CallsHttp.GetStringAsync(uri, cancellationToken);
+            var result = new List<VcsimRecordedCall>();
+            foreach (string line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                using JsonDocument json = JsonDocument.Parse(line);
+                JsonElement e = json.RootElement;
+                string? Get(string name) => e.TryGetProperty(name, out JsonElement v) ? v.GetString() : null;
+                result.Add(new VcsimRecordedCall(
+                    Get("method") ?? "", Get("vm"), Get("vmName"), Get("questionId"), Get("answerChoice"), Get("task"), Get("result") ?? ""));
+            }
+
+            return result;
+        }
 
         /// <summary>The exit code once disposed; null while running.</summary>
         public int? ExitCode { get; private set; }
@@ -151,7 +179,7 @@ namespace EsxSdk.Tests.Support
                     + "\nstderr:\n" + stderr);
             }
 
-            (Uri url, string apiVersion) ready;
+            (Uri url, string apiVersion, IReadOnlyDictionary<string, string> questionVms) ready;
             try
             {
                 ready = ParseReadyLine(line);
@@ -167,7 +195,7 @@ namespace EsxSdk.Tests.Support
 
             // Nothing more is expected on stdout; keep reading so the pipe can never fill up.
             _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            return new VcsimPeer(process, standardError, options, ready.url, ready.apiVersion);
+            return new VcsimPeer(process, standardError, options, ready.url, ready.apiVersion, ready.questionVms);
         }
 
         public async ValueTask DisposeAsync()
@@ -230,15 +258,29 @@ namespace EsxSdk.Tests.Support
                 yield return "-hosts";
                 yield return hosts.ToString(CultureInfo.InvariantCulture);
             }
+
+            if (options.Questions)
+            {
+                yield return "-questions";
+            }
         }
 
-        private static (Uri Url, string ApiVersion) ParseReadyLine(string line)
+        private static (Uri Url, string ApiVersion, IReadOnlyDictionary<string, string> QuestionVms) ParseReadyLine(string line)
         {
             using JsonDocument json = JsonDocument.Parse(line);
             JsonElement root = json.RootElement;
             string url = root.GetProperty("url").GetString() ?? throw new FormatException("url is null");
             string apiVersion = root.GetProperty("apiVersion").GetString() ?? throw new FormatException("apiVersion is null");
-            return (new Uri(url, UriKind.Absolute), apiVersion);
+            var questionVms = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (root.TryGetProperty("questionVms", out JsonElement vms))
+            {
+                foreach (JsonProperty vm in vms.EnumerateObject())
+                {
+                    questionVms[vm.Name] = vm.Value.GetString() ?? throw new FormatException("questionVms." + vm.Name + " is null");
+                }
+            }
+
+            return (new Uri(url, UriKind.Absolute), apiVersion, questionVms);
         }
 
         /// <summary>Waits up to 5 s for the process to exit by itself, then kills it.</summary>

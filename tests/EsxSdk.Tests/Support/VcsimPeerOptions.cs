@@ -28,5 +28,11 @@ namespace EsxSdk.Tests.Support
 
         /// <summary>Hosts in the cluster (Model.ClusterHost, VPX model only); null keeps the model default.</summary>
         public int? Hosts { get; init; }
+
+        /// <summary>
+        /// -questions: stage VMs whose tasks block on VM questions (see tests/vcsim/README.md); their names are in
+        /// <see cref="VcsimPeer.QuestionVms"/> and the AnswerVM/CancelTask calls in <see cref="VcsimPeer.GetRecordedCallsAsync"/>.
+        /// </summary>
+        public bool Questions { get; init; }
     }
 }

@@ -35,6 +35,8 @@ type ready struct {
 	Model      string `json:"model"`
 	User       string `json:"user"`
 	APIVersion string `json:"apiVersion"`
+	// QuestionVms maps a -questions role (serial, cdrom, ...) to the staged VM's name.
+	QuestionVms map[string]string `json:"questionVms,omitempty"`
 }
 
 func fatalf(format string, args ...interface{}) {
@@ -54,6 +56,9 @@ func main() {
 		"expire sessions idle for longer than this (Go duration, e.g. 2s); 0 = simulator default (never)")
 	vms := flag.Int("vms", -1, "VMs per resource pool (simulator Model.Machine); -1 = model default (2)")
 	hosts := flag.Int("hosts", -1, "hosts in the cluster (Model.ClusterHost, vpx only); -1 = model default (3)")
+	questions := flag.Bool("questions", false,
+		"stage VMs whose tasks block on VM questions (AnswerVM, CancelTask); calls are listed by GET /esxsdk/calls")
+	busyFor := flag.Duration("busy-task-duration", 10*time.Minute, "with -questions: how long the busy VM's task runs")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: %s [flags]\n", os.Args[0])
@@ -88,6 +93,13 @@ func main() {
 	}
 	if *vms >= 0 {
 		model.Machine = *vms
+	} else if *questions {
+		// -questions needs 7 VMs: vpx has 2 resource pools, esx one.
+		if *modelName == "vpx" {
+			model.Machine = 4
+		} else {
+			model.Machine = 7
+		}
 	}
 
 	// Package-level in govmomi 0.24.2: every session Login creates gets a
@@ -95,14 +107,28 @@ func main() {
 	// if it has been idle for longer than that (0 disables expiry).
 	simulator.SessionIdleTimeout = *idle
 
-	if err := model.Create(); err != nil {
+	var err error
+	if err = model.Create(); err != nil {
 		fatalf("creating the %s model: %v", *modelName, err)
+	}
+
+	var questionVms map[string]string
+	restoreQuestions := func() {}
+	if *questions {
+		questionVms, restoreQuestions, err = stageQuestions(*busyFor)
+		if err != nil {
+			model.Remove()
+			fatalf("%v", err)
+		}
 	}
 
 	// Explicit credentials: with a user other than the default, SessionManager
 	// checks user name and password exactly (a wrong one fails with InvalidLogin).
 	model.Service.Listen = &url.URL{Host: "127.0.0.1:0", User: url.UserPassword(*user, *password)}
 	server := model.Service.NewServer()
+	if *questions {
+		model.Service.ServeMux.HandleFunc("/esxsdk/calls", calls.serveHTTP)
+	}
 
 	// Subscribe before announcing readiness, so a SIGTERM right after the
 	// ready line still takes the clean shutdown path.
@@ -113,10 +139,11 @@ func main() {
 	sdk := *server.URL
 	sdk.User = nil
 	line, err := json.Marshal(ready{
-		URL:        sdk.String(),
-		Model:      *modelName,
-		User:       *user,
-		APIVersion: model.ServiceContent.About.ApiVersion,
+		URL:         sdk.String(),
+		Model:       *modelName,
+		User:        *user,
+		APIVersion:  model.ServiceContent.About.ApiVersion,
+		QuestionVms: questionVms,
 	})
 	if err != nil {
 		server.Close()
@@ -154,5 +181,6 @@ func main() {
 	case <-time.After(shutdownGrace):
 		logf("requests still running after %s, exiting anyway", shutdownGrace)
 	}
+	restoreQuestions()
 	model.Remove()
 }
