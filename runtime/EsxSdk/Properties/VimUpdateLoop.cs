@@ -60,14 +60,23 @@ namespace EsxSdk
                 watch.Deliver(update);
             }
 
-            await foreach (ObjectContent current in this.client.Service.RetrieveAsync(PropertyCollectorExtensions.PropertyCollectorOf(this.client), [spec], cancellationToken: cancellationToken).ConfigureAwait(false))
+            try
             {
-                watch.Deliver(new ObjectUpdate
+                await foreach (ObjectContent current in this.client.Service.RetrieveAsync(PropertyCollectorExtensions.PropertyCollectorOf(this.client), [spec], cancellationToken: cancellationToken).ConfigureAwait(false))
                 {
-                    Kind = ObjectUpdateKind.Enter,
-                    Obj = current.Obj,
-                    ChangeSet = [.. current.PropSet.Select(p => new PropertyChange { Name = p.Name, Op = PropertyChangeOp.Assign, Val = p.Val })],
-                });
+                    watch.Deliver(new ObjectUpdate
+                    {
+                        Kind = ObjectUpdateKind.Enter,
+                        Obj = current.Obj,
+                        ChangeSet = [.. current.PropSet.Select(p => new PropertyChange { Name = p.Name, Op = PropertyChangeOp.Assign, Val = p.Val })],
+                    });
+                }
+            }
+            catch
+            {
+                // The caller never gets the watch: do not leave its filter behind.
+                await watch.DisposeAsync().ConfigureAwait(false);
+                throw;
             }
 
             return watch;
