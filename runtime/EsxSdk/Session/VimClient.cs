@@ -31,6 +31,7 @@ namespace EsxSdk
         private long lastActivityTicks;
         private int sessionGeneration;
         private int disposed;
+        private int closed;
 
         private VimClient(VimConnectionUri uri, VimSoapTransport transport, Func<CancellationToken, ValueTask<NetworkCredential>>? credentials, VimClientOptions options)
         {
@@ -120,7 +121,7 @@ namespace EsxSdk
         /// <inheritdoc/>
         async Task<TResponse> IVimInvoker.InvokeAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, CancellationToken cancellationToken)
         {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref this.disposed) != 0, this);
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref this.closed) != 0, this);
             int generation = Volatile.Read(ref this.sessionGeneration);
             try
             {
@@ -353,6 +354,8 @@ namespace EsxSdk
                 this.CurrentSession = null;
             }
 
+            // Calls are refused only now: the update loop and Logout above still needed the transport.
+            Volatile.Write(ref this.closed, 1);
             await this.transport.DisposeAsync().ConfigureAwait(false);
             this.lifetime.Dispose();
             this.loginGate.Dispose();

@@ -1,0 +1,20 @@
+using System;
+
+namespace EsxSdk.Tasks
+{
+    /// <summary>How the task runner handles one task; null members take the client's defaults.</summary>
+    public sealed record VimTaskOptions
+    {
+        /// <summary>The question policy; default: the connection URI's <c>auto_answer</c>.</summary>
+        public QuestionPolicy? Policy { get; init; }
+
+        /// <summary>Receives the task's progress (percentage and description) as it changes.</summary>
+        public IProgress<VimTaskProgress>? Progress { get; init; }
+
+        /// <summary>An overall limit for waiting; the task is canceled on the server when it is cancelable.</summary>
+        public TimeSpan? Timeout { get; init; }
+    }
+
+    /// <summary>A task's progress: percentage (when known) and description.</summary>
+    public sealed record VimTaskProgress(int? Percent, string? Description);
+}

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading.Tasks;
+using EsxSdk.Tasks;
+using EsxSdk.Tests.Support;
+using EsxSdk.Vim25;
+using Xunit;
+
+namespace EsxSdk.Tests.Tasks
+{
+    /// <summary>The runner against a peer with staged VM questions: what reached the wire is asserted from the peer's records.</summary>
+    public sealed class TaskRunnerTests : IAsyncLifetime
+    {
+        private VcsimPeer peer = null!;
+        private VimClient client = null!;
+
+        public async Task InitializeAsync()
+        {
+            this.peer = await VcsimPeer.StartAsync(new VcsimPeerOptions { Questions = true });
+            this.client = await VimClient.ConnectAsync(this.peer.Url.ToString(), new NetworkCredential(this.peer.User, this.peer.Password));
+        }
+
+        public async Task DisposeAsync()
+        {
+            await this.client.DisposeAsync();
+            await this.peer.DisposeAsync();
+        }
+
+        [Fact]
+        public async Task A_question_during_power_on_is_answered_with_its_default_under_auto_answer_and_the_task_succeeds()
+        {
+            ManagedObjectReference vm = await this.VmAsync("serial-default1");
+            var progress = new List<VimTaskProgress>();
+
+            await this.client.RunTaskAsync(vm, ct => this.client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct), new VimTaskOptions { Policy = QuestionPolicy.AnswerWithDefault, Progress = new SyncProgress(progress) });
+
+            VcsimRecordedCall answer = Assert.Single(await this.peer.GetRecordedCallsAsync());
+            Assert.Equal(("AnswerVM", "1", "ok"), (answer.Method, answer.AnswerChoice, answer.Result));
+            Assert.Equal("poweredOn", ((VirtualMachinePowerState)(await this.client.GetPropertiesAsync(vm, "runtime.powerState"))["runtime.powerState"]!).Value);
+            Assert.NotEmpty(progress);
+        }
+
+        [Fact]
+        public async Task Under_report_a_non_cancelable_task_is_left_blocked_and_named()
+        {
+            ManagedObjectReference vm = await this.VmAsync("serial");
+
+            var ex = await Assert.ThrowsAsync<VimQuestionException>(() => this.client.RunTaskAsync(vm, ct => this.client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct), new VimTaskOptions { Policy = QuestionPolicy.Report }));
+
+            Assert.False(ex.TaskCanceled);
+            Assert.Contains("left blocked", ex.Message, StringComparison.Ordinal);
+            Assert.Contains(ex.Task.Value, ex.Message, StringComparison.Ordinal);
+            Assert.Contains("0 (Append)", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("1 (Replace)", ex.Message, StringComparison.Ordinal);
+            Assert.Empty(await this.peer.GetRecordedCallsAsync());
+        }
+
+        [Fact]
+        public async Task Under_report_a_cancelable_task_blocked_by_a_question_is_canceled_on_the_server()
+        {
+            ManagedObjectReference vm = await this.VmAsync("cdrom");
+
+            var ex = await Assert.ThrowsAsync<VimQuestionException>(() => this.client.RunTaskAsync(vm, ct => this.client.Service.ReconfigVMTaskAsync(vm, new VirtualMachineConfigSpec(), ct), new VimTaskOptions { Policy = QuestionPolicy.Report }));
+
+            Assert.True(ex.TaskCanceled);
+            Assert.Contains("msg.cdromdisconnect.locked", string.Join(",", ex.Question.MessageIds), StringComparison.Ordinal);
+            VcsimRecordedCall cancel = Assert.Single(await this.peer.GetRecordedCallsAsync());
+            Assert.Equal(("CancelTask", ex.Task.Value, "ok"), (cancel.Method, cancel.Task, cancel.Result));
+        }
+
+        [Fact]
+        public async Task A_task_on_a_blocked_VM_is_not_started()
+        {
+            ManagedObjectReference vm = await this.VmAsync("blocked");
+            bool started = false;
+
+            await Assert.ThrowsAsync<VimBlockedException>(() => this.client.RunTaskAsync(vm, ct => { started = true; return this.client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct); }));
+
+            Assert.False(started);
+        }
+
+        private async Task<ManagedObjectReference> VmAsync(string role)
+            => await this.client.FindByInventoryPathAsync("DC0/vm/" + this.peer.QuestionVms[role]) ?? throw new InvalidOperationException("no VM for " + role);
+
+        private sealed class SyncProgress(List<VimTaskProgress> sink) : IProgress<VimTaskProgress>
+        {
+            public void Report(VimTaskProgress value)
+            {
+                lock (sink)
+                {
+                    sink.Add(value);
+                }
+            }
+        }
+    }
+}
