@@ -106,7 +106,7 @@ namespace EsxSdk.Tasks
                     else if (update.Obj == task && change.Name?.StartsWith("info.", StringComparison.Ordinal) == true)
                     {
                         // A partial update: read the whole info once rather than patch it field by field.
-                        this.info = (await client.GetPropertiesAsync(task, "info").ConfigureAwait(false)).GetValueOrDefault("info") as TaskInfo ?? this.info;
+                        this.info = await this.ReadInfoAsync().ConfigureAwait(false);
                         progress?.Report(new VimTaskProgress(this.info?.Progress, this.info?.Description?.Message));
                     }
                     else if (update.Obj == vm && change.Name == "runtime.question" && change.Val is VirtualMachineQuestionInfo questionInfo)
@@ -141,6 +141,10 @@ namespace EsxSdk.Tasks
                 }
             }
 
+            /// <summary>The task's whole info now (the last known one if the read finds none).</summary>
+            private async Task<TaskInfo?> ReadInfoAsync()
+                => (await client.GetPropertiesAsync(task, "info").ConfigureAwait(false)).GetValueOrDefault("info") as TaskInfo ?? this.info;
+
             private async Task HandleQuestionAsync(VimQuestion question, CancellationToken cancellationToken)
             {
                 if (!this.answered.Add(question.Id))
@@ -160,8 +164,7 @@ namespace EsxSdk.Tasks
                     return;
                 }
 
-                TaskInfo? current = (await client.GetPropertiesAsync(task, "info").ConfigureAwait(false)).GetValueOrDefault("info") as TaskInfo ?? this.info;
-                this.info = current;
+                TaskInfo? current = this.info = await this.ReadInfoAsync().ConfigureAwait(false);
                 string what = "Task " + task.Value + " (" + (current?.DescriptionId ?? current?.Name) + ") on " + vm + " is blocked by the question " + question + "; " + decision.Reason;
                 if (current?.Cancelable == true)
                 {

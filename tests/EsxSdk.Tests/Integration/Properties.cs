@@ -44,55 +44,24 @@ namespace EsxSdk.Tests.Integration
             return values;
         }
 
-        /// <summary>RetrievePropertiesEx and every ContinueRetrievePropertiesEx page.</summary>
+        /// <summary>RetrievePropertiesEx and every ContinueRetrievePropertiesEx page (the runtime's paging stream, collected).</summary>
         public static async Task<ObjectContent[]> RetrieveAllAsync(VimClient client, PropertyFilterSpec spec, CancellationToken cancellationToken = default)
         {
-            ManagedObjectReference collector = client.ServiceContent.PropertyCollector!;
             var objects = new List<ObjectContent>();
-            RetrieveResult? page = await client.Service.RetrievePropertiesExAsync(collector, [spec], new RetrieveOptions(), cancellationToken);
-            while (page is not null)
+            await foreach (ObjectContent content in client.RetrieveAsync([spec], cancellationToken: cancellationToken))
             {
-                objects.AddRange(page.Objects);
-                if (string.IsNullOrEmpty(page.Token))
-                {
-                    break;
-                }
-
-                page = await client.Service.ContinueRetrievePropertiesExAsync(collector, page.Token, cancellationToken);
+                objects.Add(content);
             }
 
             return objects.ToArray();
         }
 
-        /// <summary>
-        /// The <c>name</c> of every object a container view over <paramref name="container"/> holds (CreateContainerView,
-        /// then RetrievePropertiesEx with a TraversalSpec over ContainerView.view); the view is destroyed afterwards.
-        /// </summary>
+        /// <summary>The <c>name</c> of every object a container view over <paramref name="container"/> holds; the view is destroyed afterwards.</summary>
         public static async Task<IReadOnlyDictionary<ManagedObjectReference, string>> ViewNamesAsync(VimClient client, ManagedObjectReference container, bool recursive, string[]? types, CancellationToken cancellationToken = default)
         {
-            ManagedObjectReference view = await client.Service.CreateContainerViewAsync(client.ServiceContent.ViewManager!, container, recursive, types, cancellationToken);
-            try
-            {
-                var spec = new PropertyFilterSpec
-                {
-                    PropSet = [new PropertySpec { Type = "ManagedEntity", All = false, PathSet = ["name"] }],
-                    ObjectSet =
-                    [
-                        new ObjectSpec
-                        {
-                            Obj = view,
-                            Skip = true,
-                            SelectSet = [new TraversalSpec { Name = "view", Type = "ContainerView", Path = "view", Skip = false }],
-                        },
-                    ],
-                };
-                ObjectContent[] objects = await RetrieveAllAsync(client, spec, cancellationToken);
-                return objects.ToDictionary(o => o.Obj!, o => (string)o.PropSet.Single(p => p.Name == "name").Val!);
-            }
-            finally
-            {
-                await client.Service.DestroyViewAsync(view, cancellationToken);
-            }
+            await using VimContainerView view = await VimContainerView.CreateAsync(client, container, types ?? [], recursive, cancellationToken);
+            ObjectContent[] objects = await RetrieveAllAsync(client, view.FilterSpec("ManagedEntity", ["name"]), cancellationToken);
+            return objects.ToDictionary(o => o.Obj!, o => (string)o.PropSet.Single(p => p.Name == "name").Val!);
         }
     }
 }

@@ -11,29 +11,14 @@ using Xunit;
 namespace EsxSdk.Tests.Tasks
 {
     /// <summary>The pre-check against a peer with staged VM questions (tests/vcsim, -questions): assertions on what reached the wire.</summary>
-    public sealed class PrecheckQuestionTests : IAsyncLifetime
+    public sealed class PrecheckQuestionTests : QuestionPeerSession
     {
-        private VcsimPeer peer = null!;
-        private VimClient client = null!;
-
-        public async Task InitializeAsync()
-        {
-            this.peer = await VcsimPeer.StartAsync(new VcsimPeerOptions { Questions = true });
-            this.client = await VimClient.ConnectAsync(this.peer.Url.ToString(), new NetworkCredential(this.peer.User, this.peer.Password));
-        }
-
-        public async Task DisposeAsync()
-        {
-            await this.client.DisposeAsync();
-            await this.peer.DisposeAsync();
-        }
-
         [Fact]
         public async Task Report_policy_fails_with_the_question_its_answers_and_the_blocked_task_and_answers_nothing()
         {
             ManagedObjectReference vm = await this.VmAsync("blocked");
 
-            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.client.EnsureNotBlockedAsync(vm, QuestionPolicy.Report));
+            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.Client.EnsureNotBlockedAsync(vm, QuestionPolicy.Report));
 
             Assert.NotNull(ex.Question);
             Assert.Null(ex.AnsweredWith);
@@ -42,21 +27,21 @@ namespace EsxSdk.Tests.Tasks
             Assert.Contains("No new task was started", ex.Message, StringComparison.Ordinal);
             TaskInfo pending = Assert.Single(ex.PendingTasks);
             Assert.Equal(TaskInfoState.Running, pending.State);
-            Assert.Empty(await this.peer.GetRecordedCallsAsync());
+            Assert.Empty(await this.Peer.GetRecordedCallsAsync());
         }
 
         [Fact]
         public async Task Default_policy_answers_with_the_default_on_the_wire_and_still_starts_nothing()
         {
             ManagedObjectReference vm = await this.VmAsync("serial-default1");
-            await this.client.Service.PowerOnVMTaskAsync(vm);
+            await this.Client.Service.PowerOnVMTaskAsync(vm);
             VimQuestion question = await this.WaitForQuestionAsync(vm);
 
-            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.client.EnsureNotBlockedAsync(vm, QuestionPolicy.AnswerWithDefault));
+            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.Client.EnsureNotBlockedAsync(vm, QuestionPolicy.AnswerWithDefault));
 
             Assert.Equal("1", ex.AnsweredWith?.Key);
             Assert.Contains("answered with 1", ex.Message, StringComparison.Ordinal);
-            VcsimRecordedCall answer = Assert.Single(await this.peer.GetRecordedCallsAsync());
+            VcsimRecordedCall answer = Assert.Single(await this.Peer.GetRecordedCallsAsync());
             Assert.Equal(("AnswerVM", question.Id, "1", "ok"), (answer.Method, answer.QuestionId, answer.AnswerChoice, answer.Result));
         }
 
@@ -68,14 +53,14 @@ namespace EsxSdk.Tests.Tasks
         {
             // govmomi omits a defaultIndex of 0 on the wire: "serial" (default Append) arrives without a default.
             ManagedObjectReference vm = await this.VmAsync(role);
-            await this.client.Service.PowerOnVMTaskAsync(vm);
+            await this.Client.Service.PowerOnVMTaskAsync(vm);
             await this.WaitForQuestionAsync(vm);
 
-            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.client.EnsureNotBlockedAsync(vm, QuestionPolicy.AnswerWithDefault));
+            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.Client.EnsureNotBlockedAsync(vm, QuestionPolicy.AnswerWithDefault));
 
             Assert.Null(ex.AnsweredWith);
             Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
-            Assert.Empty(await this.peer.GetRecordedCallsAsync());
+            Assert.Empty(await this.Peer.GetRecordedCallsAsync());
         }
 
         [Fact]
@@ -83,7 +68,7 @@ namespace EsxSdk.Tests.Tasks
         {
             ManagedObjectReference vm = await this.VmAsync("busy");
 
-            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.client.EnsureNotBlockedAsync(vm, QuestionPolicy.AnswerWithDefault));
+            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.Client.EnsureNotBlockedAsync(vm, QuestionPolicy.AnswerWithDefault));
 
             Assert.Null(ex.Question);
             TaskInfo pending = Assert.Single(ex.PendingTasks);
@@ -96,26 +81,23 @@ namespace EsxSdk.Tests.Tasks
         public async Task A_policy_by_message_id_answers_by_label()
         {
             ManagedObjectReference vm = await this.VmAsync("serial");
-            await this.client.Service.PowerOnVMTaskAsync(vm);
+            await this.Client.Service.PowerOnVMTaskAsync(vm);
             await this.WaitForQuestionAsync(vm);
             var policy = QuestionPolicy.ByMessageId(new Dictionary<string, string> { ["msg.serial.file.open"] = "Replace" });
 
-            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.client.EnsureNotBlockedAsync(vm, policy));
+            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.Client.EnsureNotBlockedAsync(vm, policy));
 
             Assert.Equal("1", ex.AnsweredWith?.Key);
-            Assert.Equal("1", Assert.Single(await this.peer.GetRecordedCallsAsync()).AnswerChoice);
+            Assert.Equal("1", Assert.Single(await this.Peer.GetRecordedCallsAsync()).AnswerChoice);
         }
 
-        /// <summary>By inventory path: the peer's staged VMs break vcsim's container views.</summary>
-        private async Task<ManagedObjectReference> VmAsync(string role)
-            => await this.client.FindByInventoryPathAsync("DC0/vm/" + this.peer.QuestionVms[role]) ?? throw new InvalidOperationException("no VM for " + role);
 
         private async Task<VimQuestion> WaitForQuestionAsync(ManagedObjectReference vm)
         {
             DateTime deadline = DateTime.UtcNow.AddSeconds(30);
             while (true)
             {
-                IReadOnlyDictionary<string, object?> properties = await this.client.GetPropertiesAsync(vm, "runtime.question");
+                IReadOnlyDictionary<string, object?> properties = await this.Client.GetPropertiesAsync(vm, "runtime.question");
                 if (properties.GetValueOrDefault("runtime.question") is VirtualMachineQuestionInfo info)
                 {
                     return VimQuestion.From(info, vm);

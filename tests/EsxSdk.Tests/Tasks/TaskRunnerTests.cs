@@ -11,34 +11,19 @@ using Xunit;
 namespace EsxSdk.Tests.Tasks
 {
     /// <summary>The runner against a peer with staged VM questions: what reached the wire is asserted from the peer's records.</summary>
-    public sealed class TaskRunnerTests : IAsyncLifetime
+    public sealed class TaskRunnerTests : QuestionPeerSession
     {
-        private VcsimPeer peer = null!;
-        private VimClient client = null!;
-
-        public async Task InitializeAsync()
-        {
-            this.peer = await VcsimPeer.StartAsync(new VcsimPeerOptions { Questions = true });
-            this.client = await VimClient.ConnectAsync(this.peer.Url.ToString(), new NetworkCredential(this.peer.User, this.peer.Password));
-        }
-
-        public async Task DisposeAsync()
-        {
-            await this.client.DisposeAsync();
-            await this.peer.DisposeAsync();
-        }
-
         [Fact]
         public async Task A_question_during_power_on_is_answered_with_its_default_under_auto_answer_and_the_task_succeeds()
         {
             ManagedObjectReference vm = await this.VmAsync("serial-default1");
             var progress = new List<VimTaskProgress>();
 
-            await this.client.RunTaskAsync(vm, ct => this.client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct), new VimTaskOptions { Policy = QuestionPolicy.AnswerWithDefault, Progress = new SyncProgress(progress) });
+            await this.Client.RunTaskAsync(vm, ct => this.Client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct), new VimTaskOptions { Policy = QuestionPolicy.AnswerWithDefault, Progress = new SyncProgress(progress) });
 
-            VcsimRecordedCall answer = Assert.Single(await this.peer.GetRecordedCallsAsync());
+            VcsimRecordedCall answer = Assert.Single(await this.Peer.GetRecordedCallsAsync());
             Assert.Equal(("AnswerVM", "1", "ok"), (answer.Method, answer.AnswerChoice, answer.Result));
-            Assert.Equal("poweredOn", ((VirtualMachinePowerState)(await this.client.GetPropertiesAsync(vm, "runtime.powerState"))["runtime.powerState"]!).Value);
+            Assert.Equal("poweredOn", ((VirtualMachinePowerState)(await this.Client.GetPropertiesAsync(vm, "runtime.powerState"))["runtime.powerState"]!).Value);
             Assert.NotEmpty(progress);
         }
 
@@ -47,14 +32,14 @@ namespace EsxSdk.Tests.Tasks
         {
             ManagedObjectReference vm = await this.VmAsync("serial");
 
-            var ex = await Assert.ThrowsAsync<VimQuestionException>(() => this.client.RunTaskAsync(vm, ct => this.client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct), new VimTaskOptions { Policy = QuestionPolicy.Report }));
+            var ex = await Assert.ThrowsAsync<VimQuestionException>(() => this.Client.RunTaskAsync(vm, ct => this.Client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct), new VimTaskOptions { Policy = QuestionPolicy.Report }));
 
             Assert.False(ex.TaskCanceled);
             Assert.Contains("left blocked", ex.Message, StringComparison.Ordinal);
             Assert.Contains(ex.Task.Value, ex.Message, StringComparison.Ordinal);
             Assert.Contains("0 (Append)", ex.Message, StringComparison.Ordinal);
             Assert.Contains("1 (Replace)", ex.Message, StringComparison.Ordinal);
-            Assert.Empty(await this.peer.GetRecordedCallsAsync());
+            Assert.Empty(await this.Peer.GetRecordedCallsAsync());
         }
 
         [Fact]
@@ -62,11 +47,11 @@ namespace EsxSdk.Tests.Tasks
         {
             ManagedObjectReference vm = await this.VmAsync("cdrom");
 
-            var ex = await Assert.ThrowsAsync<VimQuestionException>(() => this.client.RunTaskAsync(vm, ct => this.client.Service.ReconfigVMTaskAsync(vm, new VirtualMachineConfigSpec(), ct), new VimTaskOptions { Policy = QuestionPolicy.Report }));
+            var ex = await Assert.ThrowsAsync<VimQuestionException>(() => this.Client.RunTaskAsync(vm, ct => this.Client.Service.ReconfigVMTaskAsync(vm, new VirtualMachineConfigSpec(), ct), new VimTaskOptions { Policy = QuestionPolicy.Report }));
 
             Assert.True(ex.TaskCanceled);
             Assert.Contains("msg.cdromdisconnect.locked", string.Join(",", ex.Question.MessageIds), StringComparison.Ordinal);
-            VcsimRecordedCall cancel = Assert.Single(await this.peer.GetRecordedCallsAsync());
+            VcsimRecordedCall cancel = Assert.Single(await this.Peer.GetRecordedCallsAsync());
             Assert.Equal(("CancelTask", ex.Task.Value, "ok"), (cancel.Method, cancel.Task, cancel.Result));
         }
 
@@ -76,13 +61,11 @@ namespace EsxSdk.Tests.Tasks
             ManagedObjectReference vm = await this.VmAsync("blocked");
             bool started = false;
 
-            await Assert.ThrowsAsync<VimBlockedException>(() => this.client.RunTaskAsync(vm, ct => { started = true; return this.client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct); }));
+            await Assert.ThrowsAsync<VimBlockedException>(() => this.Client.RunTaskAsync(vm, ct => { started = true; return this.Client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct); }));
 
             Assert.False(started);
         }
 
-        private async Task<ManagedObjectReference> VmAsync(string role)
-            => await this.client.FindByInventoryPathAsync("DC0/vm/" + this.peer.QuestionVms[role]) ?? throw new InvalidOperationException("no VM for " + role);
 
         private sealed class SyncProgress(List<VimTaskProgress> sink) : IProgress<VimTaskProgress>
         {

@@ -1,0 +1,32 @@
+using System;
+using System.Net;
+using System.Threading.Tasks;
+using EsxSdk.Vim25;
+using Xunit;
+
+namespace EsxSdk.Tests.Support
+{
+    /// <summary>A test class's own peer with staged VM questions (-questions) and a client logged in to it.</summary>
+    public abstract class QuestionPeerSession : IAsyncLifetime
+    {
+        protected VcsimPeer Peer { get; private set; } = null!;
+
+        protected VimClient Client { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            this.Peer = await VcsimPeer.StartAsync(new VcsimPeerOptions { Questions = true });
+            this.Client = await VimClient.ConnectAsync(this.Peer.Url.ToString(), new NetworkCredential(this.Peer.User, this.Peer.Password));
+        }
+
+        public async Task DisposeAsync()
+        {
+            await this.Client.DisposeAsync();
+            await this.Peer.DisposeAsync();
+        }
+
+        /// <summary>A staged VM by role, found by inventory path: the staged VMs break vcsim's container views.</summary>
+        protected async Task<ManagedObjectReference> VmAsync(string role)
+            => await this.Client.FindByInventoryPathAsync("DC0/vm/" + this.Peer.QuestionVms[role]) ?? throw new InvalidOperationException("no VM for " + role);
+    }
+}
