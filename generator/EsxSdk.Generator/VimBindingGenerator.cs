@@ -21,6 +21,12 @@ namespace EsxSdk.Generator
         /// <summary>MSBuild property naming the C# namespace of the generated binding.</summary>
         public const string NamespaceProperty = "build_property.VimNamespace";
 
+        /// <summary>
+        /// MSBuild property: <c>true</c> emits the question-aware wrapper of every <c>*_Task</c> operation. Only for the
+        /// binding the runtime's task runner is compiled against (the runtime's own), since the wrappers call it.
+        /// </summary>
+        public const string TaskWrappersProperty = "build_property.VimTaskWrappers";
+
         private const string RootNamespaceProperty = "build_property.RootNamespace";
         private const string FallbackNamespace = "Vim25";
 
@@ -40,7 +46,11 @@ namespace EsxSdk.Generator
             IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
                 .Select(static (config, _) => ChooseNamespace(
                     config.GlobalOptions.TryGetValue(NamespaceProperty, out string? ns) ? ns : null,
-                    config.GlobalOptions.TryGetValue(RootNamespaceProperty, out string? root) ? root : null))
+                    config.GlobalOptions.TryGetValue(RootNamespaceProperty, out string? root) ? root : null) with
+                {
+                    EmitTaskWrappers = config.GlobalOptions.TryGetValue(TaskWrappersProperty, out string? wrappers)
+                        && string.Equals(wrappers?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+                })
                 .WithTrackingName(TrackingNames.GeneratorOptions);
 
             IncrementalValueProvider<BindingModel> binding = documents.Collect()
@@ -89,7 +99,7 @@ namespace EsxSdk.Generator
                 return BindingModel.Empty(options.CSharpNamespace, EquatableArray<DiagnosticInfo>.Empty);
             }
 
-            BindingModel model = BindingLinker.Link(documents, options.CSharpNamespace, cancellationToken);
+            BindingModel model = BindingLinker.Link(documents, options.CSharpNamespace, cancellationToken) with { EmitTaskWrappers = options.EmitTaskWrappers };
             if (options.RejectedNamespace is null)
             {
                 return model;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using EsxSdk.Generator.Tests.Support;
 using Xunit;
@@ -34,6 +35,23 @@ namespace EsxSdk.Generator.Tests
         [Fact]
         public Task Naming_of_types_and_members_that_are_not_csharp_identifiers()
             => FixtureVerifier.VerifyAsync(Fixture.Load("Naming"));
+
+        [Fact]
+        public Task TaskWrappers_for_every_task_operation_when_enabled()
+            => FixtureVerifier.VerifyAsync(
+                Fixture.Load("TaskWrappers"),
+                new Dictionary<string, string> { [VimBindingGenerator.TaskWrappersProperty] = "true" },
+                compile: false);
+
+        [Fact]
+        public void TaskWrappers_are_not_emitted_by_default_but_raw_starters_are_marked()
+        {
+            string service = string.Concat(FixtureVerifier.Generate(Fixture.Load("TaskWrappers").Inputs()).Where(s => s.HintName.StartsWith("Vim25.Service.", System.StringComparison.Ordinal)).Select(s => s.Text));
+
+            Assert.DoesNotContain("VimTaskWrapper(", service, System.StringComparison.Ordinal);
+            Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarter(\"PowerOnVM_Task\")]", service, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("VimTaskStarter(\"CurrentTime\")", service, System.StringComparison.Ordinal);
+        }
 
         [Fact]
         public Task Layouts_sdk_wsdl_with_imports_and_includes()

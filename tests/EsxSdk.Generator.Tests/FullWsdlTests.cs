@@ -26,6 +26,8 @@ namespace EsxSdk.Generator.Tests
             Assert.Equal(operations, model.Classes.Count(c => c.IsResponse));
             Assert.Equal(operations, model.Operations.Count);
             Assert.Equal(tasks, model.Operations.Count(o => o.IsTask));
+            Assert.Equal(tasks, model.Operations.Count(o => o.TaskWrapper != null));
+            Assert.Equal(model.Operations.Count + tasks, model.Operations.Select(o => o.MethodName).Concat(model.Operations.Where(o => o.TaskWrapper != null).Select(o => o.TaskWrapper!.MethodName)).Distinct().Count());
             Assert.All(model.Operations, o => Assert.EndsWith("Async", o.MethodName, System.StringComparison.Ordinal));
             Assert.Equal(enums, model.Enums.Count);
             Assert.Equal(arrayTypes, model.ArrayTypes.Count);
@@ -45,6 +47,27 @@ namespace EsxSdk.Generator.Tests
             Assert.All(result.GeneratedTrees, tree => Assert.True(tree.Length < 1_000_000, tree.FilePath + " is over 1 MB"));
             var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Take(20).ToList();
             Assert.True(problems.Count == 0, string.Join("\n", problems));
+        }
+
+        /// <summary>Expected counts: the entries of KnownTaskResults whose operation (and result type) the WSDL has, counted from the XSD text.</summary>
+        [Theory]
+        [InlineData("vim25-7.0u2", 13, 30, 127)]
+        [InlineData("vim25-5.5", 11, 17, 46)]
+        public void Task_wrappers_type_the_documented_results_and_precheck_the_vms_they_act_on(string set, int references, int dataObjects, int undocumented)
+        {
+            BindingModel model = Link(System.IO.Path.Combine(TestPaths.SharedWsdlRoot, set));
+            TaskWrapperModel[] wrappers = model.Operations.Where(o => o.TaskWrapper != null).Select(o => o.TaskWrapper!).ToArray();
+            TaskWrapperModel Wrapper(string operation) => model.Operations.Single(o => o.WireName == operation).TaskWrapper!;
+
+            Assert.Equal(references, wrappers.Count(w => w.ResultTypeName == "global::Test.Vim25.ManagedObjectReference"));
+            Assert.Equal(dataObjects, wrappers.Count(w => w.Shape is TaskResultShape.Single or TaskResultShape.Array && w.ResultTypeName != "global::Test.Vim25.ManagedObjectReference"));
+            Assert.Equal(undocumented, wrappers.Count(w => w.Shape == TaskResultShape.Unknown));
+            Assert.Equal(("PowerOnVMAsync", TaskResultShape.None), (Wrapper("PowerOnVM_Task").MethodName, Wrapper("PowerOnVM_Task").Shape));
+            Assert.Equal(new[] { "@this", "vm" }, Wrapper("PowerOnMultiVM_Task").TargetParameters.ToArray());
+            Assert.Equal("global::Test.Vim25.ClusterPowerOnVmResult", Wrapper("PowerOnMultiVM_Task").ResultTypeName);
+            Assert.Equal(new[] { "@this" }, Wrapper("CheckCompatibility_Task").TargetParameters.ToArray());
+            Assert.Equal((TaskResultShape.Array, "global::Test.Vim25.CheckResult"), (Wrapper("CheckCompatibility_Task").Shape, Wrapper("CheckCompatibility_Task").ResultTypeName));
+            Assert.Equal((TaskResultShape.Single, "string"), (Wrapper("CreateVirtualDisk_Task").Shape, Wrapper("CreateVirtualDisk_Task").ResultTypeName));
         }
 
         internal static BindingModel Link(string folder)

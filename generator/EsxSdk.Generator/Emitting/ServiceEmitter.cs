@@ -27,7 +27,8 @@ namespace EsxSdk.Generator.Emitting
                     model.CSharpNamespace,
                     model.WsdlApiVersion,
                     index == 0,
-                    model.Operations.Skip(start).Take(OperationsPerChunk).ToEquatableArray());
+                    model.Operations.Skip(start).Take(OperationsPerChunk).ToEquatableArray(),
+                    model.EmitTaskWrappers);
             }
         }
 
@@ -53,6 +54,11 @@ namespace EsxSdk.Generator.Emitting
 
                 first = false;
                 EmitOperation(w, operation);
+                if (chunk.EmitTaskWrappers && operation.TaskWrapper != null)
+                {
+                    w.Line();
+                    TaskWrapperEmitter.Emit(w, operation, chunk.CSharpNamespace, Ordered(operation));
+                }
             }
 
             w.Close();
@@ -76,7 +82,7 @@ namespace EsxSdk.Generator.Emitting
 
         private static void EmitOperation(IndentedWriter w, OperationModel operation)
         {
-            ParameterModel[] ordered = operation.Parameters.Where(p => !IsOptional(p)).Concat(operation.Parameters.Where(IsOptional)).ToArray();
+            ParameterModel[] ordered = Ordered(operation);
             string returnType = ReturnType(operation);
             string parameters = string.Join(", ", ordered.Select(ParameterDeclaration).Concat(new[] { CancellationToken + " cancellationToken = default" }));
 
@@ -90,6 +96,12 @@ namespace EsxSdk.Generator.Emitting
             if (operation.Faults.Count > 0)
             {
                 w.Line("/// <exception cref=\"global::EsxSdk.VimFaultException\">The server answered with a fault; declared: " + DocText(string.Join(", ", operation.Faults)) + ".</exception>");
+            }
+
+            if (operation.IsTask)
+            {
+                // Starts the task and returns its reference; the analyzers find raw task starts by this mark.
+                w.Line("[global::EsxSdk.Tasks.VimTaskStarter(" + Literal(operation.WireName) + ")]");
             }
 
             w.Open("public " + returnType + " " + operation.MethodName + "(" + parameters + ")");
@@ -127,9 +139,13 @@ namespace EsxSdk.Generator.Emitting
             w.Close();
         }
 
+        /// <summary>Required parameters first (C# needs optional ones last), each group in wire order.</summary>
+        internal static ParameterModel[] Ordered(OperationModel operation)
+            => operation.Parameters.Where(p => !IsOptional(p)).Concat(operation.Parameters.Where(IsOptional)).ToArray();
+
         private static bool IsOptional(ParameterModel parameter) => parameter.Member.IsOptional;
 
-        private static string ParameterDeclaration(ParameterModel parameter)
+        internal static string ParameterDeclaration(ParameterModel parameter)
         {
             PropertyModel member = parameter.Member;
             string type = member.IsArray

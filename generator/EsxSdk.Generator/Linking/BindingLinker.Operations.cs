@@ -14,6 +14,10 @@ namespace EsxSdk.Generator.Linking
 
         private const string ReturnValueElement = "returnval";
         private const string CancellationTokenParameter = "cancellationToken";
+        private const string TaskSuffix = "_Task";
+        private const string ThisParameter = "_this";
+        private const string VmParameter = "vm";
+        private const string ManagedObjectReferenceType = "ManagedObjectReference";
 
         private static readonly string[] ReservedMethodNames =
         {
@@ -51,7 +55,64 @@ namespace EsxSdk.Generator.Linking
                     operation.Faults.Select(f => this.FaultType(f)).Where(t => t != null).Select(t => t!).ToEquatableArray()));
             }
 
-            return result;
+            return this.AddTaskWrappers(result, classes, methodNames);
+        }
+
+        /// <summary>
+        /// Names each <c>*_Task</c> operation's question-aware wrapper (PowerOnVM_Task -> PowerOnVMAsync) after every
+        /// operation has its name, so a wrapper never takes an operation's name; types its documented result.
+        /// </summary>
+        private List<OperationModel> AddTaskWrappers(List<OperationModel> operations, List<ClassModel> classes, HashSet<string> methodNames)
+        {
+            var byWireName = classes.Where(c => !c.IsResponse).GroupBy(c => c.WireName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CSharpName, StringComparer.Ordinal);
+            return operations.Select(operation =>
+            {
+                if (!operation.IsTask)
+                {
+                    return operation;
+                }
+
+                string baseName = operation.WireName.Substring(0, operation.WireName.Length - TaskSuffix.Length);
+                string pascal = CSharpNaming.ToPascalCase(baseName);
+                string methodName = methodNames.Contains(pascal + "Async")
+                    ? CSharpNaming.MakeUnique(pascal + "AndWaitAsync", methodNames, string.Empty)
+                    : CSharpNaming.MakeUnique(pascal + "Async", methodNames, string.Empty);
+                (TaskResultShape shape, string wireType) = KnownTaskResults.Of(operation.WireName);
+                string resultType = string.Empty;
+                if (KnownTaskResults.IsString(wireType))
+                {
+                    resultType = "string";
+                }
+                else if (shape is TaskResultShape.Single or TaskResultShape.Array)
+                {
+                    if (byWireName.TryGetValue(wireType, out string? csharpName))
+                    {
+                        resultType = "global::" + this.csharpNamespace + "." + csharpName;
+                    }
+                    else
+                    {
+                        // Documented for a version that has the type; this WSDL lacks it: stay untyped.
+                        shape = TaskResultShape.Unknown;
+                    }
+                }
+
+                return operation with { TaskWrapper = new TaskWrapperModel(methodName, shape, resultType, TargetParameters(operation)) };
+            }).ToList();
+        }
+
+        /// <summary>
+        /// Parameters naming VMs the task acts on, to pre-check besides <c>_this</c>: a <c>vm</c> reference (or list) of an
+        /// operation that changes it (PowerOnMultiVM, MakePrimaryVM, CustomizeGuest); not of Check*/Query* operations,
+        /// which only inspect the VM and must work while it is busy.
+        /// </summary>
+        private static EquatableArray<string> TargetParameters(OperationModel operation)
+        {
+            bool inspects = operation.WireName.StartsWith("Check", StringComparison.Ordinal) || operation.WireName.StartsWith("Query", StringComparison.Ordinal);
+            return operation.Parameters
+                .Where(p => p.Member.Type.WireType == ManagedObjectReferenceType
+                            && (p.Member.WireName == ThisParameter || (!inspects && p.Member.WireName == VmParameter)))
+                .Select(p => p.CSharpName)
+                .ToEquatableArray();
         }
 
         /// <summary>Fault detail elements (InvalidPropertyFault -> InvalidProperty), for faults sent without xsi:type.</summary>

@@ -10,7 +10,8 @@ namespace EsxSdk.Generator.Model
         EquatableArray<OperationModel> Operations,
         EquatableArray<FaultElementModel> FaultElements,
         string WsdlApiVersion,
-        EquatableArray<DiagnosticInfo> Diagnostics)
+        EquatableArray<DiagnosticInfo> Diagnostics,
+        bool EmitTaskWrappers = false)
     {
         public static BindingModel Empty(string ns, EquatableArray<DiagnosticInfo> diagnostics) => new(
             ns,
@@ -24,8 +25,11 @@ namespace EsxSdk.Generator.Model
             diagnostics);
     }
 
-    /// <summary>The generator's MSBuild inputs: the C# namespace, and a rejected VimNamespace value if any.</summary>
-    internal sealed record GeneratorOptions(string CSharpNamespace, string? RejectedNamespace);
+    /// <summary>
+    /// The generator's MSBuild inputs: the C# namespace, a rejected VimNamespace value if any, and whether to emit
+    /// the question-aware wrappers of <c>*_Task</c> operations (only for the binding the runtime's task runner uses).
+    /// </summary>
+    internal sealed record GeneratorOptions(string CSharpNamespace, string? RejectedNamespace, bool EmitTaskWrappers = false);
 
     internal enum ValueKind
     {
@@ -86,16 +90,39 @@ namespace EsxSdk.Generator.Model
         EquatableArray<ParameterModel> Parameters,
         string ResponseTypeName,
         PropertyModel? Return,
-        EquatableArray<string> Faults)
+        EquatableArray<string> Faults,
+        TaskWrapperModel? TaskWrapper = null)
     {
         public bool IsTask => this.WireName.EndsWith("_Task", System.StringComparison.Ordinal);
     }
+
+    /// <summary>What a <c>*_Task</c> operation's <c>info.result</c> holds, as far as the API reference says.</summary>
+    internal enum TaskResultShape
+    {
+        /// <summary>Not documented here: the wrapper returns the result as <c>object?</c>.</summary>
+        Unknown,
+
+        /// <summary>The task has no result: the wrapper returns a plain Task.</summary>
+        None,
+
+        /// <summary>One object of <see cref="TaskWrapperModel.ResultTypeName"/>, always present on success.</summary>
+        Single,
+
+        /// <summary>An array of <see cref="TaskWrapperModel.ResultTypeName"/> (empty when absent).</summary>
+        Array,
+    }
+
+    /// <summary>
+    /// The question-aware wrapper of a <c>*_Task</c> operation: its method name, the result it returns, and the
+    /// parameters naming VMs to pre-check (<c>_this</c> is checked when it is a VirtualMachine at run time).
+    /// </summary>
+    internal sealed record TaskWrapperModel(string MethodName, TaskResultShape Shape, string ResultTypeName, EquatableArray<string> TargetParameters);
 
     /// <summary>A fault detail element (e.g. InvalidPropertyFault) and the fault type it carries.</summary>
     internal sealed record FaultElementModel(string ElementName, string TypeWireName);
 
     /// <summary>A slice of the operations emitted as one source file (part of the service class).</summary>
-    internal sealed record OperationChunk(string HintName, string CSharpNamespace, string WsdlApiVersion, bool IsFirst, EquatableArray<OperationModel> Operations);
+    internal sealed record OperationChunk(string HintName, string CSharpNamespace, string WsdlApiVersion, bool IsFirst, EquatableArray<OperationModel> Operations, bool EmitTaskWrappers = false);
 
     /// <summary>A slice of the binding emitted as one source file.</summary>
     internal sealed record SourceChunk(

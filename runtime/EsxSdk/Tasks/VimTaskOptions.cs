@@ -13,6 +13,13 @@ namespace EsxSdk.Tasks
 
         /// <summary>An overall limit for waiting; the task is canceled on the server when it is cancelable.</summary>
         public TimeSpan? Timeout { get; init; }
+
+        /// <summary>
+        /// When the pre-check answers a question that blocks one pending task (answering policy), wait for that task and
+        /// return its outcome instead of failing with <see cref="VimBlockedException"/>: the answer may have let it do
+        /// the work the caller wanted. No new task is started either way.
+        /// </summary>
+        public bool WaitForBlockedTask { get; init; }
     }
 
     /// <summary>A task's progress: percentage (when known) and description.</summary>

@@ -19,12 +19,18 @@ namespace EsxSdk.Generator.Tests.Support
     /// </summary>
     internal static class FixtureVerifier
     {
-        public static async Task VerifyAsync(Fixture fixture)
+        /// <param name="fixture">The fixture.</param>
+        /// <param name="properties">Extra MSBuild properties (build_property.NAME) for the generator.</param>
+        /// <param name="compile">
+        /// False for output that only compiles inside the runtime itself (the task wrappers call its runner with its own
+        /// binding's types); the runtime's build compiles the real wrappers with warnings as errors.
+        /// </param>
+        public static async Task VerifyAsync(Fixture fixture, IReadOnlyDictionary<string, string>? properties = null, bool compile = true)
         {
             IReadOnlyList<AdditionalText> inputs = fixture.Inputs();
             if (Fixture.UpdateRequested)
             {
-                fixture.WriteExpected(Generate(inputs));
+                fixture.WriteExpected(Generate(inputs, properties));
             }
 
             IReadOnlyList<(string HintName, string Text)> expected = fixture.Expected();
@@ -35,7 +41,7 @@ namespace EsxSdk.Generator.Tests.Support
             }
 
             // A plain comparison first: xunit shows a readable text diff, the framework only the file list.
-            IReadOnlyList<(string HintName, string Text)> actual = Generate(inputs);
+            IReadOnlyList<(string HintName, string Text)> actual = Generate(inputs, properties);
             string hint = " (if the change is intended, rerun with " + Fixture.UpdateVariable + "=1 and review the diff of " + fixture.ExpectedFolder + ")";
             Assert.True(
                 expected.Select(e => e.HintName).SequenceEqual(actual.Select(a => a.HintName)),
@@ -46,6 +52,11 @@ namespace EsxSdk.Generator.Tests.Support
                 {
                     Assert.Fail(expected[i].HintName + " differs" + hint + FirstDifference(expected[i].Text, actual[i].Text));
                 }
+            }
+
+            if (!compile)
+            {
+                return;
             }
 
             // Then the framework: the same comparison through a compiled project, plus no compiler errors or warnings.
@@ -64,9 +75,9 @@ namespace EsxSdk.Generator.Tests.Support
         }
 
         /// <summary>The generator's output for <paramref name="inputs"/> via a plain driver, by hint name.</summary>
-        public static IReadOnlyList<(string HintName, string Text)> Generate(IEnumerable<AdditionalText> inputs)
+        public static IReadOnlyList<(string HintName, string Text)> Generate(IEnumerable<AdditionalText> inputs, IReadOnlyDictionary<string, string>? properties = null)
         {
-            GeneratorDriverRunResult result = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace)
+            GeneratorDriverRunResult result = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace, properties)
                 .RunGenerators(GeneratorHarness.EmptyCompilation())
                 .GetRunResult();
             if (!result.Diagnostics.IsEmpty)

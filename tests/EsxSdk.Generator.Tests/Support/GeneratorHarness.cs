@@ -27,12 +27,21 @@ namespace EsxSdk.Generator.Tests.Support
             references: References.Value,
             options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string ns = "Test.Vim25") => CSharpGeneratorDriver.Create(
-            new[] { new VimBindingGenerator().AsSourceGenerator() },
-            files,
-            ParseOptions,
-            new GlobalOptionsProvider(new Dictionary<string, string> { [VimBindingGenerator.NamespaceProperty] = ns }),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string ns = "Test.Vim25", IReadOnlyDictionary<string, string>? properties = null)
+        {
+            var options = new Dictionary<string, string> { [VimBindingGenerator.NamespaceProperty] = ns };
+            foreach (KeyValuePair<string, string> property in properties ?? new Dictionary<string, string>())
+            {
+                options[property.Key] = property.Value;
+            }
+
+            return CSharpGeneratorDriver.Create(
+                new[] { new VimBindingGenerator().AsSourceGenerator() },
+                files,
+                ParseOptions,
+                new GlobalOptionsProvider(options),
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        }
 
         /// <summary>Generates from the files and returns the result plus the compilation with the output added.</summary>
         public static (GeneratorDriverRunResult Result, Compilation Output) Run(IEnumerable<AdditionalText> files, string ns = "Test.Vim25")

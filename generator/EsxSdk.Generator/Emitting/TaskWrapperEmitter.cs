@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using System.Linq;
+using EsxSdk.Generator.Model;
+using static EsxSdk.Generator.Emitting.EmitHelpers;
+
+namespace EsxSdk.Generator.Emitting
+{
+    /// <summary>
+    /// Emits the question-aware wrapper of a <c>*_Task</c> operation (PowerOnVM_Task -> PowerOnVMAsync): the raw
+    /// starter's parameters plus task options, run through the runtime's task runner, returning the typed result.
+    /// Only for the binding the runtime's runner is compiled against (MSBuild property <c>VimTaskWrappers</c>).
+    /// </summary>
+    internal static class TaskWrapperEmitter
+    {
+        private const string Support = "global::EsxSdk.Tasks.VimTaskWrapperSupport";
+        private const string Options = "global::EsxSdk.Tasks.VimTaskOptions";
+        private const string CancellationToken = "global::System.Threading.CancellationToken";
+        private const string Task = "global::System.Threading.Tasks.Task";
+
+        public static void Emit(IndentedWriter w, OperationModel operation, string csharpNamespace, IReadOnlyList<ParameterModel> ordered)
+        {
+            TaskWrapperModel wrapper = operation.TaskWrapper!;
+            string options = ordered.Any(p => p.CSharpName == "options") ? "taskOptions" : "options";
+            string parameters = string.Join(", ", ordered.Select(ServiceEmitter.ParameterDeclaration)
+                .Concat(new[] { Options + "? " + options + " = null", CancellationToken + " cancellationToken = default" }));
+
+            w.Line("/// <summary>");
+            w.Line("/// Runs the vim25 task <c>" + DocText(operation.WireName) + "</c> through the question-aware task runner and waits for it:");
+            w.Line("/// a VM target with a pending question or task is reported (or its question answered, by the policy) and no task is");
+            w.Line("/// started; questions the task asks while running are answered or reported by the policy. The raw starter is");
+            w.Line("/// <see cref=\"" + operation.MethodName + "\"/>.");
+            w.Line("/// </summary>");
+            foreach (ParameterModel parameter in ordered)
+            {
+                w.Line("/// <param name=\"" + parameter.CSharpName.TrimStart('@') + "\">Request element <c>" + DocText(parameter.Member.WireName) + "</c>.</param>");
+            }
+
+            w.Line("/// <param name=\"" + options + "\">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>");
+            w.Line("/// <param name=\"cancellationToken\">Stops waiting, and cancels the task on the server when it is cancelable.</param>");
+            w.Line("/// <returns>" + ResultDoc(wrapper) + "</returns>");
+            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimBlockedException\">A target had a pending question or task; nothing was started.</exception>");
+            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimQuestionException\">The task asked a question the policy did not answer.</exception>");
+            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimTaskFailedException\">The task ended in error (its typed fault is attached).</exception>");
+            w.Line("[global::EsxSdk.Tasks.VimTaskWrapper(" + Literal(operation.WireName) + ")]");
+            w.Open("public " + ReturnType(wrapper) + " " + wrapper.MethodName + "(" + parameters + ")");
+            foreach (ParameterModel parameter in ordered.Where(p => !p.Member.IsOptional && (p.Member.IsArray || !p.Member.Type.IsValueType)))
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
+            }
+
+            string arguments = string.Join(", ", ordered.Select(p => p.CSharpName).Concat(new[] { "token" }));
+            w.Line("return " + Support + "." + RunMethod(wrapper) + "(this.invoker, " + Literal(operation.WireName) + ", " + Targets(operation, csharpNamespace) + ", token => this." + operation.MethodName + "(" + arguments + "), " + options + ", cancellationToken);");
+            w.Close();
+        }
+
+        /// <summary>The VM candidates to pre-check: <c>_this</c> and any <c>vm</c> parameters (the runtime keeps the VirtualMachine ones).</summary>
+        private static string Targets(OperationModel operation, string csharpNamespace)
+        {
+            string reference = "global::" + csharpNamespace + ".ManagedObjectReference";
+            var singles = new List<string>();
+            var lists = new List<string>();
+            foreach (string name in operation.TaskWrapper!.TargetParameters)
+            {
+                ParameterModel parameter = operation.Parameters.First(p => p.CSharpName == name);
+                if (parameter.Member.IsArray)
+                {
+                    lists.Add(parameter.Member.IsOptional ? "(" + name + " ?? global::System.Array.Empty<" + reference + ">())" : name);
+                }
+                else
+                {
+                    singles.Add(name);
+                }
+            }
+
+            string result = "new " + reference + "?[] { " + string.Join(", ", singles) + " }";
+            foreach (string list in lists)
+            {
+                result = "global::System.Linq.Enumerable.Concat(" + result + ", " + list + ")";
+            }
+
+            return result;
+        }
+
+        private static string RunMethod(TaskWrapperModel wrapper) => wrapper.Shape switch
+        {
+            TaskResultShape.Single => "RunSingleAsync<" + wrapper.ResultTypeName + ">",
+            TaskResultShape.Array => "RunArrayAsync<" + wrapper.ResultTypeName + ">",
+            _ => "RunAsync",
+        };
+
+        private static string ReturnType(TaskWrapperModel wrapper) => wrapper.Shape switch
+        {
+            TaskResultShape.None => Task,
+            TaskResultShape.Single => Task + "<" + wrapper.ResultTypeName + ">",
+            TaskResultShape.Array => Task + "<" + wrapper.ResultTypeName + "[]>",
+            _ => Task + "<object?>",
+        };
+
+        private static string ResultDoc(TaskWrapperModel wrapper) => wrapper.Shape switch
+        {
+            TaskResultShape.None => "Completes when the task has succeeded (it has no result).",
+            TaskResultShape.Single => "The task's <c>info.result</c>.",
+            TaskResultShape.Array => "The task's <c>info.result</c> (empty when the server sent none).",
+            _ => "The task's <c>info.result</c> as the server sent it (its type is not documented for this operation), or null.",
+        };
+    }
+}

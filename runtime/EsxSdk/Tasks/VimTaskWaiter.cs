@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using EsxSdk.Vim25;
+
+namespace EsxSdk.Tasks
+{
+    /// <summary>The state of one task wait: the task's latest info and the questions already handled.</summary>
+    internal sealed class VimTaskWaiter(VimClient client, ManagedObjectReference task, QuestionPolicy policy, IProgress<VimTaskProgress>? progress, VimTaskWatch watch)
+    {
+        private readonly HashSet<string> answered = new(StringComparer.Ordinal);
+        private TaskInfo? info;
+
+        /// <summary>Applies one update; returns the outcome when the task is done.</summary>
+        public async Task<Outcome?> ApplyAsync(ObjectUpdate update, CancellationToken cancellationToken)
+        {
+            foreach (PropertyChange change in update.ChangeSet)
+            {
+                if (update.Obj == task && change.Name == "info" && change.Val is TaskInfo newInfo)
+                {
+                    await this.SetInfoAsync(newInfo, cancellationToken).ConfigureAwait(false);
+                }
+                else if (update.Obj == task && change.Name?.StartsWith("info.", StringComparison.Ordinal) == true)
+                {
+                    // A partial update: read the whole info once rather than patch it field by field.
+                    await this.SetInfoAsync(await this.ReadInfoAsync().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                }
+                else if (update.Obj is { } vm && VimTaskRunner.IsVirtualMachine(vm) && change.Name == "runtime.question" && change.Val is VirtualMachineQuestionInfo questionInfo)
+                {
+                    await this.HandleQuestionAsync(VimQuestion.From(questionInfo, vm), vm, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return this.info?.State.Value switch
+            {
+                "success" => new Outcome(this.info.Result),
+                "error" => throw new VimTaskFailedException(this.info),
+                _ => null,
+            };
+        }
+
+        /// <summary>Cancels the task on the server when it is cancelable; says whether it asked to.</summary>
+        public async Task<bool> CancelQuietlyAsync()
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                TaskInfo? current = this.info ?? await this.ReadInfoAsync().ConfigureAwait(false);
+                if (current?.Cancelable != true || current.State == TaskInfoState.Success || current.State == TaskInfoState.Error)
+                {
+                    return false;
+                }
+
+                await client.Service.CancelTaskAsync(task, timeout.Token).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception ex) when (ex is VimException or OperationCanceledException)
+            {
+                // Best effort: the caller is told either way.
+                return false;
+            }
+        }
+
+        private async Task SetInfoAsync(TaskInfo? newInfo, CancellationToken cancellationToken)
+        {
+            this.info = newInfo ?? this.info;
+            progress?.Report(new VimTaskProgress(this.info?.Progress, this.info?.Description?.Message));
+            if (this.info?.Entity is { } entity && VimTaskRunner.IsVirtualMachine(entity) && !watch.IsWatching(entity))
+            {
+                // The task acts on a VM the caller did not name (e.g. started on a host): its questions block the task too.
+                await watch.WatchVmAsync(entity, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>The task's whole info now (the last known one if the read finds none).</summary>
+        private async Task<TaskInfo?> ReadInfoAsync()
+            => (await client.GetPropertiesAsync(task, "info").ConfigureAwait(false)).GetValueOrDefault("info") as TaskInfo ?? this.info;
+
+        private async Task HandleQuestionAsync(VimQuestion question, ManagedObjectReference vm, CancellationToken cancellationToken)
+        {
+            if (!this.answered.Add(vm.Value + "/" + question.Id))
+            {
+                return;
+            }
+
+            QuestionDecision decision = policy.Decide(question);
+            if (decision.Choice is { } choice)
+            {
+                await client.Service.AnswerVMAsync(vm, question.Id, choice.Key, cancellationToken).ConfigureAwait(false);
+                if (client.Logger is { } logger)
+                {
+                    VimClientLog.QuestionAnswered(logger, question.ToString(), vm.ToString(), choice.ToString(), decision.Reason);
+                }
+
+                return;
+            }
+
+            TaskInfo? current = this.info = await this.ReadInfoAsync().ConfigureAwait(false);
+            string what = "Task " + task.Value + " (" + (current?.DescriptionId ?? current?.Name) + ") on " + vm + " is blocked by the question " + question + "; " + decision.Reason;
+            if (current?.Cancelable == true)
+            {
+                bool canceled = await this.CancelQuietlyAsync().ConfigureAwait(false);
+                throw new VimQuestionException(what + (canceled ? ". The task was canceled." : ". Canceling the task failed; it may still be blocked."), question, task, taskCanceled: canceled);
+            }
+
+            throw new VimQuestionException(what + ". The task is not cancelable and is left blocked until the question is answered (AnswerVM).", question, task, taskCanceled: false);
+        }
+
+        /// <summary>A finished task's result.</summary>
+        internal sealed record Outcome(object? Result);
+    }
+}
