@@ -10,6 +10,8 @@ namespace EsxSdk
     /// <summary>
     /// One WaitForUpdatesEx loop per client on a property collector of its own: every watcher adds a
     /// filter, and a single long poll serves them all (100 watched tasks are one request in flight, not 100).
+    /// When the session is replaced (expired and logged in again), the collector and filters died with the old
+    /// one: the loop makes them again and re-reads every watch's current values, so no watcher misses a change.
     /// </summary>
     public sealed class VimUpdateLoop : IAsyncDisposable
     {
@@ -23,14 +25,19 @@ namespace EsxSdk
         private readonly CancellationTokenSource stopping = new();
         private readonly SemaphoreSlim startGate = new(1, 1);
         private ManagedObjectReference? collector;
+        private int collectorGeneration;
         private Task? loop;
         private long waitCalls;
+        private long recoveries;
         private int disposed;
 
         internal VimUpdateLoop(VimClient client) => this.client = client;
 
         /// <summary>How many WaitForUpdatesEx calls the loop has made (for diagnostics and tests).</summary>
         public long WaitCalls => Interlocked.Read(ref this.waitCalls);
+
+        /// <summary>How many times the loop re-made its collector and filters after the session was replaced.</summary>
+        public long Recoveries => Interlocked.Read(ref this.recoveries);
 
         /// <summary>
         /// Watches the objects and properties of <paramref name="spec"/>: <paramref name="onUpdate"/> gets the
@@ -44,14 +51,24 @@ namespace EsxSdk
             ArgumentNullException.ThrowIfNull(spec);
             ArgumentNullException.ThrowIfNull(onUpdate);
             ObjectDisposedException.ThrowIf(Volatile.Read(ref this.disposed) != 0, this);
-            ManagedObjectReference pc = await this.EnsureStartedAsync(cancellationToken).ConfigureAwait(false);
-            ManagedObjectReference filter = await this.client.Service.CreateFilterAsync(pc, spec, partialUpdates: true, cancellationToken).ConfigureAwait(false);
-            var watch = new Watch(this, filter, onUpdate, onError);
+            Watch watch;
             List<ObjectUpdate>? early;
-            lock (this.gate)
+            await this.startGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                this.watches[filter] = watch;
-                this.unclaimed.Remove(filter, out early);
+                // Under the gate: a recovery re-making filters sees either none or all of this watch.
+                ManagedObjectReference pc = await this.EnsureStartedLockedAsync(cancellationToken).ConfigureAwait(false);
+                ManagedObjectReference filter = await this.client.Service.CreateFilterAsync(pc, spec, partialUpdates: true, cancellationToken).ConfigureAwait(false);
+                watch = new Watch(this, spec, filter, onUpdate, onError);
+                lock (this.gate)
+                {
+                    this.watches[filter] = watch;
+                    this.unclaimed.Remove(filter, out early);
+                }
+            }
+            finally
+            {
+                this.startGate.Release();
             }
 
             // Updates for the new filter may arrive before CreateFilter returns: hand them over now.
@@ -62,15 +79,7 @@ namespace EsxSdk
 
             try
             {
-                await foreach (ObjectContent current in this.client.Service.RetrieveAsync(PropertyCollectorExtensions.PropertyCollectorOf(this.client), [spec], cancellationToken: cancellationToken).ConfigureAwait(false))
-                {
-                    watch.Deliver(new ObjectUpdate
-                    {
-                        Kind = ObjectUpdateKind.Enter,
-                        Obj = current.Obj,
-                        ChangeSet = [.. current.PropSet.Select(p => new PropertyChange { Name = p.Name, Op = PropertyChangeOp.Assign, Val = p.Val })],
-                    });
-                }
+                await this.DeliverCurrentAsync(watch, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -114,26 +123,77 @@ namespace EsxSdk
             this.startGate.Dispose();
         }
 
-        private async Task<ManagedObjectReference> EnsureStartedAsync(CancellationToken cancellationToken)
+        /// <summary>Reads the watch's objects now and hands their values to it as an update.</summary>
+        private async Task DeliverCurrentAsync(Watch watch, CancellationToken cancellationToken)
         {
+            await foreach (ObjectContent current in this.client.Service.RetrieveAsync(PropertyCollectorExtensions.PropertyCollectorOf(this.client), [watch.Spec], cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                watch.Deliver(new ObjectUpdate
+                {
+                    Kind = ObjectUpdateKind.Enter,
+                    Obj = current.Obj,
+                    ChangeSet = [.. current.PropSet.Select(p => new PropertyChange { Name = p.Name, Op = PropertyChangeOp.Assign, Val = p.Val })],
+                });
+            }
+        }
+
+        /// <summary>Makes the collector and starts the loop on first use; the caller holds the start gate.</summary>
+        private async Task<ManagedObjectReference> EnsureStartedLockedAsync(CancellationToken cancellationToken)
+        {
+            if (this.collector is null)
+            {
+                this.collectorGeneration = this.client.SessionGeneration;
+                this.collector = await this.client.Service.CreatePropertyCollectorAsync(PropertyCollectorExtensions.PropertyCollectorOf(this.client), cancellationToken).ConfigureAwait(false);
+                this.loop = Task.Run(() => this.RunAsync(this.stopping.Token));
+            }
+
+            return this.collector;
+        }
+
+        /// <summary>
+        /// After a new login: makes a collector and every watch's filter again in the new session, then re-reads the
+        /// watched values (changes made while no filter existed would otherwise be lost). False when nothing changed.
+        /// </summary>
+        private async Task<bool> RecoverAsync(CancellationToken cancellationToken)
+        {
+            Watch[] all;
             await this.startGate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                if (this.collector is null)
+                if (this.client.SessionGeneration == this.collectorGeneration)
                 {
-                    this.collector = await this.client.Service.CreatePropertyCollectorAsync(PropertyCollectorExtensions.PropertyCollectorOf(this.client), cancellationToken).ConfigureAwait(false);
-                    this.loop = Task.Run(() => this.RunAsync(this.collector, this.stopping.Token));
+                    return false;
                 }
 
-                return this.collector;
+                this.collectorGeneration = this.client.SessionGeneration;
+                this.collector = await this.client.Service.CreatePropertyCollectorAsync(PropertyCollectorExtensions.PropertyCollectorOf(this.client), cancellationToken).ConfigureAwait(false);
+                lock (this.gate)
+                {
+                    all = [.. this.watches.Values.Where(w => !w.IsDisposed)];
+                    this.watches.Clear();
+                    this.unclaimed.Clear();
+                }
+
+                foreach (Watch watch in all)
+                {
+                    watch.Filter = await this.client.Service.CreateFilterAsync(this.collector, watch.Spec, partialUpdates: true, cancellationToken).ConfigureAwait(false);
+                    lock (this.gate)
+                    {
+                        this.watches[watch.Filter] = watch;
+                    }
+                }
             }
             finally
             {
                 this.startGate.Release();
             }
+
+            Interlocked.Increment(ref this.recoveries);
+            await Task.WhenAll(all.Select(w => this.DeliverCurrentAsync(w, cancellationToken))).ConfigureAwait(false);
+            return true;
         }
 
-        private async Task RunAsync(ManagedObjectReference pc, CancellationToken cancellationToken)
+        private async Task RunAsync(CancellationToken cancellationToken)
         {
             string version = string.Empty;
             var options = new WaitOptions { MaxWaitSeconds = MaxWaitSeconds };
@@ -143,7 +203,7 @@ namespace EsxSdk
                 try
                 {
                     Interlocked.Increment(ref this.waitCalls);
-                    updates = await this.client.Service.WaitForUpdatesExAsync(pc, version, options, cancellationToken).ConfigureAwait(false);
+                    updates = await this.client.Service.WaitForUpdatesExAsync(this.collector!, version, options, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -156,7 +216,12 @@ namespace EsxSdk
                         return;
                     }
 
-                    this.Fail(ex);
+                    if (await this.TryRecoverAsync(ex, cancellationToken).ConfigureAwait(false))
+                    {
+                        version = string.Empty;
+                        continue;
+                    }
+
                     return;
                 }
 
@@ -171,6 +236,32 @@ namespace EsxSdk
                     this.Dispatch(filterUpdate);
                 }
             }
+        }
+
+        /// <summary>Recovers when the failure came from a replaced session; otherwise fails every watch with the error.</summary>
+        private async Task<bool> TryRecoverAsync(Exception error, CancellationToken cancellationToken)
+        {
+            if (error is VimException && this.client.SessionGeneration != this.collectorGeneration)
+            {
+                try
+                {
+                    if (await this.RecoverAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        return true;
+                    }
+                }
+                catch (Exception ex) when (ex is VimException or ObjectDisposedException or OperationCanceledException)
+                {
+                    error = new VimProtocolException("The update loop could not re-make its filters after the session was replaced: " + ex.Message, "WaitForUpdatesEx", ex);
+                }
+            }
+
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                this.Fail(error);
+            }
+
+            return false;
         }
 
         private void Dispatch(PropertyFilterUpdate filterUpdate)
@@ -232,11 +323,16 @@ namespace EsxSdk
             }
         }
 
-        private sealed class Watch(VimUpdateLoop owner, ManagedObjectReference filter, Action<ObjectUpdate> onUpdate, Action<Exception>? onError) : IAsyncDisposable
+        private sealed class Watch(VimUpdateLoop owner, PropertyFilterSpec spec, ManagedObjectReference filter, Action<ObjectUpdate> onUpdate, Action<Exception>? onError) : IAsyncDisposable
         {
             private int disposed;
 
-            public ManagedObjectReference Filter { get; } = filter;
+            public PropertyFilterSpec Spec { get; } = spec;
+
+            /// <summary>The server's filter; replaced when the loop recovers in a new session.</summary>
+            public ManagedObjectReference Filter { get; set; } = filter;
+
+            public bool IsDisposed => Volatile.Read(ref this.disposed) != 0;
 
             public void Deliver(ObjectUpdate update)
             {

@@ -66,6 +66,9 @@ namespace EsxSdk
         /// <summary>The logger from the options, for the client's helpers (never given secrets).</summary>
         internal ILogger? Logger => this.logger;
 
+        /// <summary>Counts logins: session-scoped objects (property collectors, filters) made before a change are gone.</summary>
+        internal int SessionGeneration => Volatile.Read(ref this.sessionGeneration);
+
         /// <summary>The current login session, or null before login and after logout.</summary>
         public UserSession? CurrentSession { get; private set; }
 

@@ -13,9 +13,12 @@ namespace EsxSdk.Tests.Support
 
         protected VimClient Client { get; private set; } = null!;
 
+        /// <summary>The peer's options; subclasses may stage more (a crowd, a shorter busy task).</summary>
+        protected virtual VcsimPeerOptions PeerOptions => new() { Questions = true };
+
         public async Task InitializeAsync()
         {
-            this.Peer = await VcsimPeer.StartAsync(new VcsimPeerOptions { Questions = true });
+            this.Peer = await VcsimPeer.StartAsync(this.PeerOptions);
             this.Client = await VimClient.ConnectAsync(this.Peer.Url.ToString(), new NetworkCredential(this.Peer.User, this.Peer.Password));
         }
 

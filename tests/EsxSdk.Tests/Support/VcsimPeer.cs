@@ -263,6 +263,18 @@ namespace EsxSdk.Tests.Support
             {
                 yield return "-questions";
             }
+
+            if (options.QuestionCrowd > 0)
+            {
+                yield return "-question-crowd";
+                yield return options.QuestionCrowd.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (options.BusyTaskDuration is TimeSpan busy)
+            {
+                yield return "-busy-task-duration";
+                yield return (busy.Ticks * 100).ToString(CultureInfo.InvariantCulture) + "ns";
+            }
         }
 
         private static (Uri Url, string ApiVersion, IReadOnlyDictionary<string, string> QuestionVms) ParseReadyLine(string line)

@@ -34,5 +34,11 @@ namespace EsxSdk.Tests.Support
         /// <see cref="VcsimPeer.QuestionVms"/> and the AnswerVM/CancelTask calls in <see cref="VcsimPeer.GetRecordedCallsAsync"/>.
         /// </summary>
         public bool Questions { get; init; }
+
+        /// <summary>With <see cref="Questions"/>: this many more VMs (role crowd-N) whose power-on asks the serial question, default omitted for even N, Replace for odd N.</summary>
+        public int QuestionCrowd { get; init; }
+
+        /// <summary>With <see cref="Questions"/>: how long the busy VM's task and the slow VM's reconfigure run; null keeps the peer's 10 minutes.</summary>
+        public TimeSpan? BusyTaskDuration { get; init; }
     }
 }

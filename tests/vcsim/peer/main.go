@@ -58,7 +58,8 @@ func main() {
 	hosts := flag.Int("hosts", -1, "hosts in the cluster (Model.ClusterHost, vpx only); -1 = model default (3)")
 	questions := flag.Bool("questions", false,
 		"stage VMs whose tasks block on VM questions (AnswerVM, CancelTask); calls are listed by GET /esxsdk/calls")
-	busyFor := flag.Duration("busy-task-duration", 10*time.Minute, "with -questions: how long the busy VM's task runs")
+	busyFor := flag.Duration("busy-task-duration", 10*time.Minute, "with -questions: how long the busy VM's task and the slow VM's reconfigure run")
+	crowd := flag.Int("question-crowd", 0, "with -questions: this many more VMs (esxsdk-q-crowd-N) whose power-on asks the serial question")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: %s [flags]\n", os.Args[0])
@@ -68,6 +69,9 @@ func main() {
 
 	if flag.NArg() != 0 {
 		fatalf("unexpected arguments: %v", flag.Args())
+	}
+	if *crowd < 0 || (*crowd > 0 && !*questions) {
+		fatalf("-question-crowd needs -questions and must not be negative")
 	}
 	if *user == "" || *password == "" {
 		fatalf("-user and -password must not be empty")
@@ -94,11 +98,11 @@ func main() {
 	if *vms >= 0 {
 		model.Machine = *vms
 	} else if *questions {
-		// -questions needs 7 VMs: vpx has 2 resource pools, esx one.
+		// -questions needs 8 VMs (plus the crowd): vpx has 2 resource pools, esx one.
 		if *modelName == "vpx" {
-			model.Machine = 4
+			model.Machine = 4 + (*crowd+1)/2
 		} else {
-			model.Machine = 7
+			model.Machine = 8 + *crowd
 		}
 	}
 
@@ -115,7 +119,7 @@ func main() {
 	var questionVms map[string]string
 	restoreQuestions := func() {}
 	if *questions {
-		questionVms, restoreQuestions, err = stageQuestions(*busyFor)
+		questionVms, restoreQuestions, err = stageQuestions(*busyFor, *crowd)
 		if err != nil {
 			model.Remove()
 			fatalf("%v", err)

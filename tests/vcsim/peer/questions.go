@@ -246,6 +246,7 @@ type qVM struct {
 	role    string
 	onPower *questionSpec // question asked by PowerOnVM_Task (nil: simulator default)
 	onCfg   *questionSpec // question asked by ReconfigVM_Task (nil: simulator default)
+	slowCfg time.Duration // >0: ReconfigVM_Task runs this long without a question (cancelable)
 	mu      sync.Mutex
 	pending *pendingQuestion
 	recent  []types.ManagedObjectReference
@@ -363,6 +364,10 @@ func (v *qVM) PowerOnVMTask(ctx *simulator.Context, req *types.PowerOnVM_Task) s
 }
 
 func (v *qVM) ReconfigVMTask(ctx *simulator.Context, req *types.ReconfigVM_Task) soap.HasFault {
+	if v.slowCfg > 0 {
+		t := v.startBusy(v.slowCfg)
+		return &methods.ReconfigVM_TaskBody{Res: &types.ReconfigVM_TaskResponse{Returnval: t.Self}}
+	}
 	if v.onCfg == nil {
 		return v.VirtualMachine.ReconfigVMTask(ctx, req)
 	}
@@ -438,26 +443,31 @@ func (v *qVM) AnswerVM(ctx *simulator.Context, req *types.AnswerVM) soap.HasFaul
 
 // ---- staging -----------------------------------------------------------------
 
-var questionRoles = []string{"serial", "serial-default1", "cdrom", "nodefault", "nochoices", "blocked", "busy"}
+var questionRoles = []string{"serial", "serial-default1", "cdrom", "nodefault", "nochoices", "blocked", "busy", "slow"}
 
-// stageQuestions renames the first len(questionRoles) VMs (sorted by name) to esxsdk-q-ROLE,
-// replaces them in simulator.Map by qVM wrappers and starts the start-up tasks.
-// It returns role -> VM name and a function restoring the original objects.
-func stageQuestions(busyFor time.Duration) (map[string]string, func(), error) {
+// stageQuestions renames the first len(questionRoles) VMs (sorted by name) to esxsdk-q-ROLE, and the next
+// crowd VMs to esxsdk-q-crowd-N (power-on asks the serial question, default Append omitted on the wire for even
+// N, Replace for odd N), replaces them in simulator.Map by qVM wrappers and starts the start-up tasks.
+// It returns role -> VM name (crowd VMs as role crowd-N) and a function restoring the original objects.
+func stageQuestions(busyFor time.Duration, crowd int) (map[string]string, func(), error) {
 	var vms []*simulator.VirtualMachine
 	for _, e := range simulator.Map.All("VirtualMachine") {
 		if vm, ok := e.(*simulator.VirtualMachine); ok && !vm.Config.Template {
 			vms = append(vms, vm)
 		}
 	}
-	if len(vms) < len(questionRoles) {
-		return nil, nil, fmt.Errorf("-questions needs %d VMs, the model has %d (raise -vms)", len(questionRoles), len(vms))
+	roles := append([]string(nil), questionRoles...)
+	for i := 0; i < crowd; i++ {
+		roles = append(roles, fmt.Sprintf("crowd-%d", i))
+	}
+	if len(vms) < len(roles) {
+		return nil, nil, fmt.Errorf("-questions needs %d VMs, the model has %d (raise -vms)", len(roles), len(vms))
 	}
 	sort.Slice(vms, func(i, j int) bool { return vms[i].Name < vms[j].Name })
 
 	names := map[string]string{}
 	var staged []*qVM
-	for i, role := range questionRoles {
+	for i, role := range roles {
 		vm := vms[i]
 		name := "esxsdk-q-" + role
 		simulator.Map.Update(vm, []types.PropertyChange{
@@ -479,6 +489,14 @@ func stageQuestions(busyFor time.Duration) (map[string]string, func(), error) {
 			q.onPower = &noChoicesQuestion
 		case "blocked":
 			q.onPower = &serialQuestion
+		case "slow":
+			q.slowCfg = busyFor
+		default: // crowd-N
+			if i%2 == 0 {
+				q.onPower = &serialQuestion
+			} else {
+				q.onPower = &serialDefault1Question
+			}
 		}
 		if q.onPower != nil {
 			q.powerOff()
