@@ -18,6 +18,9 @@ namespace EsxSdk
         /// <summary>How long one WaitForUpdatesEx waits on the server before returning empty.</summary>
         public const int MaxWaitSeconds = 30;
 
+        /// <summary>Consecutive dropped connections the loop rides out (with back-off) before failing its watchers.</summary>
+        public const int MaxConnectionRetries = 4;
+
         private readonly VimClient client;
         private readonly object gate = new();
         private readonly Dictionary<ManagedObjectReference, Watch> watches = new();
@@ -196,6 +199,7 @@ namespace EsxSdk
         private async Task RunAsync(CancellationToken cancellationToken)
         {
             string version = string.Empty;
+            int connectionFailures = 0;
             var options = new WaitOptions { MaxWaitSeconds = MaxWaitSeconds };
             while (!cancellationToken.IsCancellationRequested)
             {
@@ -216,14 +220,27 @@ namespace EsxSdk
                         return;
                     }
 
+                    if (ex is VimConnectionException && ++connectionFailures <= MaxConnectionRetries)
+                    {
+                        if (await this.TryReconnectAsync(connectionFailures, cancellationToken).ConfigureAwait(false))
+                        {
+                            continue;
+                        }
+
+                        return;
+                    }
+
                     if (await this.TryRecoverAsync(ex, cancellationToken).ConfigureAwait(false))
                     {
                         version = string.Empty;
+                        connectionFailures = 0;
                         continue;
                     }
 
                     return;
                 }
+
+                connectionFailures = 0;
 
                 if (updates is null)
                 {
@@ -235,6 +252,38 @@ namespace EsxSdk
                 {
                     this.Dispatch(filterUpdate);
                 }
+            }
+        }
+
+        /// <summary>
+        /// After a dropped connection: waits a little, then re-reads every watch's current values, since the updates of
+        /// the failed call may be lost (the server may have handed them to the broken response). The filters stay.
+        /// </summary>
+        private async Task<bool> TryReconnectAsync(int attempt, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * (1 << (attempt - 1))), cancellationToken).ConfigureAwait(false);
+                Watch[] all;
+                lock (this.gate)
+                {
+                    all = [.. this.watches.Values];
+                }
+
+                await Task.WhenAll(all.Select(w => this.DeliverCurrentAsync(w, cancellationToken))).ConfigureAwait(false);
+                return true;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception ex) when (ex is VimConnectionException && attempt < MaxConnectionRetries)
+            {
+                return await this.TryReconnectAsync(attempt + 1, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is VimException or ObjectDisposedException)
+            {
+                return await this.TryRecoverAsync(ex, cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -194,7 +194,7 @@ namespace EsxSdk
             // Tags given at start, so samplers and listeners see them.
             using Activity? activity = VimTelemetry.Source.StartActivity(
                 ActivityKind.Client,
-                tags: [new("vim.operation", operation), new("server.address", this.transport.Endpoint.Host)],
+                tags: [new("vim.operation", operation), new("server.address", this.transport.Endpoint.Host), new("server.port", this.transport.Endpoint.Port)],
                 name: "vim25 " + operation);
             long started = Stopwatch.GetTimestamp();
             try

@@ -96,7 +96,22 @@ namespace EsxSdk.Tasks
             var waiter = new VimTaskWaiter(client, task, policy, options.Progress, watch);
             try
             {
-                await watch.StartAsync(targets.Where(IsVirtualMachine), limit.Token).ConfigureAwait(false);
+                await watch.WatchTaskAsync(limit.Token).ConfigureAwait(false);
+
+                // Many tasks are done by the time their info is first read: then no question can block them any more.
+                while (watch.TryRead(out ObjectUpdate? current))
+                {
+                    if (await waiter.ApplyAsync(current, limit.Token).ConfigureAwait(false) is { } finished)
+                    {
+                        return finished.Result;
+                    }
+                }
+
+                foreach (ManagedObjectReference vm in targets.Where(IsVirtualMachine))
+                {
+                    await watch.WatchVmAsync(vm, limit.Token).ConfigureAwait(false);
+                }
+
                 await foreach (ObjectUpdate update in watch.ReadAllAsync(limit.Token).ConfigureAwait(false))
                 {
                     if (await waiter.ApplyAsync(update, limit.Token).ConfigureAwait(false) is { } done)

@@ -23,8 +23,9 @@ namespace EsxSdk.Tasks
                 }
                 else if (update.Obj == task && change.Name?.StartsWith("info.", StringComparison.Ordinal) == true)
                 {
-                    // A partial update: read the whole info once rather than patch it field by field.
-                    await this.SetInfoAsync(await this.ReadInfoAsync().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                    // A partial update: apply the fields a wait needs; read the whole info only for anything else.
+                    TaskInfo? patched = this.info is { } known && TryPatch(known, change.Name.Substring("info.".Length), change.Val) ? known : await this.ReadInfoAsync().ConfigureAwait(false);
+                    await this.SetInfoAsync(patched, cancellationToken).ConfigureAwait(false);
                 }
                 else if (update.Obj is { } vm && VimTaskRunner.IsVirtualMachine(vm) && change.Name == "runtime.question" && change.Val is VirtualMachineQuestionInfo questionInfo)
                 {
@@ -66,10 +67,44 @@ namespace EsxSdk.Tasks
         {
             this.info = newInfo ?? this.info;
             progress?.Report(new VimTaskProgress(this.info?.Progress, this.info?.Description?.Message));
-            if (this.info?.Entity is { } entity && VimTaskRunner.IsVirtualMachine(entity) && !watch.IsWatching(entity))
+            bool finished = this.info?.State == TaskInfoState.Success || this.info?.State == TaskInfoState.Error;
+            if (!finished && this.info?.Entity is { } entity && VimTaskRunner.IsVirtualMachine(entity) && !watch.IsWatching(entity))
             {
                 // The task acts on a VM the caller did not name (e.g. started on a host): its questions block the task too.
                 await watch.WatchVmAsync(entity, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Applies a change of one <c>info</c> field the runner reads; false for other fields or unexpected values.</summary>
+        private static bool TryPatch(TaskInfo info, string field, object? value)
+        {
+            switch (field, value)
+            {
+                case ("state", TaskInfoState state):
+                    info.State = state;
+                    return true;
+                case ("progress", int or null):
+                    info.Progress = (int?)value;
+                    return true;
+                case ("cancelable", bool cancelable):
+                    info.Cancelable = cancelable;
+                    return true;
+                case ("cancelled", bool cancelled):
+                    info.Cancelled = cancelled;
+                    return true;
+                case ("error", LocalizedMethodFault or null):
+                    info.Error = (LocalizedMethodFault?)value;
+                    return true;
+                case ("result", _):
+                    info.Result = value;
+                    return true;
+                case ("description", LocalizableMessage or null):
+                    info.Description = (LocalizableMessage?)value;
+                    return true;
+                case ("startTime" or "completeTime" or "changeTag", _):
+                    return true; // not read by the runner
+                default:
+                    return false;
             }
         }
 

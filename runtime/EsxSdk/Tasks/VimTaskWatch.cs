@@ -21,15 +21,9 @@ namespace EsxSdk.Tasks
         /// <summary>Whether <paramref name="vm"/>'s questions are watched.</summary>
         public bool IsWatching(ManagedObjectReference vm) => this.vms.Contains(vm);
 
-        /// <summary>Watches the task's info and the given VMs' questions.</summary>
-        public async Task StartAsync(IEnumerable<ManagedObjectReference> vmsToWatch, CancellationToken cancellationToken)
-        {
-            this.filters.Add(await this.WatchAsync(task, "Task", "info", cancellationToken).ConfigureAwait(false));
-            foreach (ManagedObjectReference vm in vmsToWatch)
-            {
-                await this.WatchVmAsync(vm, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        /// <summary>Watches the task's info; its current value is readable when this returns.</summary>
+        public async Task WatchTaskAsync(CancellationToken cancellationToken)
+            => this.filters.Add(await this.WatchAsync(task, "Task", "info", cancellationToken).ConfigureAwait(false));
 
         /// <summary>Also watches <paramref name="vm"/>'s questions (e.g. the task's <c>info.entity</c>); its current question arrives first.</summary>
         public async Task WatchVmAsync(ManagedObjectReference vm, CancellationToken cancellationToken)
@@ -41,6 +35,9 @@ namespace EsxSdk.Tasks
         }
 
         public IAsyncEnumerable<ObjectUpdate> ReadAllAsync(CancellationToken cancellationToken) => this.updates.Reader.ReadAllAsync(cancellationToken);
+
+        /// <summary>An update already received, if any (without waiting).</summary>
+        public bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out ObjectUpdate update) => this.updates.Reader.TryRead(out update);
 
         public async ValueTask DisposeAsync()
         {

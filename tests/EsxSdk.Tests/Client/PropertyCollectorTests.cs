@@ -23,7 +23,7 @@ namespace EsxSdk.Tests.Client
             await using VimClient client = await this.ConnectAsync();
             List<string> onePage = await Names(client.ListAsync("VirtualMachine", ["name"]));
 
-            using var recorder = new ActivityRecorder();
+            using var recorder = new ActivityRecorder(this.peer.Url);
             List<string> paged = await Names(client.ListAsync("VirtualMachine", ["name"], pageSize: 1));
 
             Assert.True(onePage.Count >= 2, "the VPX model has several VMs");
@@ -59,7 +59,7 @@ namespace EsxSdk.Tests.Client
             await using VcsimPeer own = await VcsimPeer.StartAsync(new VcsimPeerOptions { Model = VcsimModel.Vpx });
             await using VimClient client = await VimClient.ConnectAsync(own.Url.ToString(), new NetworkCredential(own.User, own.Password));
             List<ManagedObjectReference> vms = await Objects(client.ListAsync("VirtualMachine", ["name"]));
-            using var recorder = new ActivityRecorder();
+            using var recorder = new ActivityRecorder(own.Url);
             var states = new System.Collections.Concurrent.ConcurrentDictionary<ManagedObjectReference, string>();
             var poweredOff = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var watches = new List<IAsyncDisposable>();

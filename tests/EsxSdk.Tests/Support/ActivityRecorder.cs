@@ -6,7 +6,10 @@ using System.Threading;
 
 namespace EsxSdk.Tests.Support
 {
-    /// <summary>Records the EsxSdk spans (one per SOAP call) started while it lives, and the peak of concurrent ones per operation.</summary>
+    /// <summary>
+    /// Records the EsxSdk spans (one per SOAP call) started while it lives, and the peak of concurrent ones per operation.
+    /// Given a server, only calls to that server's port count: test collections run in parallel against peers of their own.
+    /// </summary>
     internal sealed class ActivityRecorder : IDisposable
     {
         private readonly ActivityListener listener;
@@ -14,14 +17,20 @@ namespace EsxSdk.Tests.Support
         private readonly ConcurrentDictionary<string, int> inFlight = new();
         private readonly ConcurrentDictionary<string, int> peak = new();
 
-        public ActivityRecorder()
+        public ActivityRecorder(Uri? server = null)
         {
+            bool Counts(Activity activity) => server is null || activity.GetTagItem("server.port") is int port && port == server.Port;
             this.listener = new ActivityListener
             {
                 ShouldListenTo = source => source.Name == VimTelemetry.SourceName,
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
                 ActivityStarted = activity =>
                 {
+                    if (!Counts(activity))
+                    {
+                        return;
+                    }
+
                     string operation = (string?)activity.GetTagItem("vim.operation") ?? activity.DisplayName;
                     this.started.Enqueue(operation);
                     int now = this.inFlight.AddOrUpdate(operation, 1, (_, n) => n + 1);
@@ -29,6 +38,11 @@ namespace EsxSdk.Tests.Support
                 },
                 ActivityStopped = activity =>
                 {
+                    if (!Counts(activity))
+                    {
+                        return;
+                    }
+
                     string operation = (string?)activity.GetTagItem("vim.operation") ?? activity.DisplayName;
                     this.inFlight.AddOrUpdate(operation, 0, (_, n) => n - 1);
                 },
@@ -37,6 +51,9 @@ namespace EsxSdk.Tests.Support
         }
 
         public int Count(string operation) => this.started.Count(o => o == operation);
+
+        /// <summary>All calls recorded but those of <paramref name="operations"/>.</summary>
+        public int CountAllExcept(params string[] operations) => this.started.Count(o => !operations.Contains(o));
 
         public int PeakConcurrency(string operation) => this.peak.TryGetValue(operation, out int p) ? p : 0;
 

@@ -19,7 +19,7 @@ namespace EsxSdk.Tests.Tasks
         {
             await using VimClient client = await VimClient.ConnectAsync(this.peer.Url.ToString(), new NetworkCredential(this.peer.User, this.peer.Password));
             ManagedObjectReference vm = (await client.FindVirtualMachineByNameAsync("DC0_H0_VM0"))!;
-            using var recorder = new ActivityRecorder();
+            using var recorder = new ActivityRecorder(this.peer.Url);
 
             await client.EnsureNotBlockedAsync(vm, QuestionPolicy.Report);
             await client.EnsureNotBlockedAsync(vm, QuestionPolicy.AnswerWithDefault);
