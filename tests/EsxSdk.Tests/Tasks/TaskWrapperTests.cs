@@ -20,9 +20,10 @@ namespace EsxSdk.Tests.Tasks
         protected override VcsimPeerOptions PeerOptions => new() { Questions = true, BusyTaskDuration = TimeSpan.FromSeconds(20) };
 
         [Fact]
-        public async Task Auto_answer_1_in_the_uri_answers_the_power_on_question_with_its_default()
+        public async Task Auto_answer_1_in_the_uri_answers_the_power_on_question_with_its_default_and_logs_it()
         {
-            await using VimClient autoAnswer = await this.ConnectAsync("?auto_answer=1");
+            var logger = new CollectingLogger();
+            await using VimClient autoAnswer = await this.ConnectAsync("?auto_answer=1", logger);
             ManagedObjectReference vm = await this.VmAsync("serial-default1");
 
             await autoAnswer.Service.PowerOnVMAsync(vm);
@@ -30,6 +31,11 @@ namespace EsxSdk.Tests.Tasks
             VcsimRecordedCall answer = Assert.Single(await this.Peer.GetRecordedCallsAsync());
             Assert.Equal(("AnswerVM", vm.Value, "1", "ok"), (answer.Method, answer.Vm, answer.AnswerChoice, answer.Result));
             Assert.Equal("poweredOn", await this.PowerStateAsync(vm));
+            LogEntry logged = Assert.Single(logger.Entries, e => e.EventName == "QuestionAnswered");
+            Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, logged.Level);
+            Assert.Contains("The serial port output file exists", logged.Value("Question"), StringComparison.Ordinal);
+            Assert.Contains("0 (Append)", logged.Value("Question"), StringComparison.Ordinal);
+            Assert.Equal("1 (Replace)", logged.Value("Choice"));
         }
 
         [Fact]
@@ -110,6 +116,19 @@ namespace EsxSdk.Tests.Tasks
         }
 
         [Fact]
+        public async Task A_start_refused_at_once_with_QuestionPending_is_reported_as_the_pending_question()
+        {
+            ManagedObjectReference vm = await this.VmAsync("racing");
+
+            var ex = await Assert.ThrowsAsync<VimBlockedException>(() => this.Client.Service.PowerOnVMAsync(vm));
+
+            Assert.Contains("msg.serial.file.open", ex.Question!.MessageIds);
+            Assert.Contains("The serial port output file exists", ex.Message, StringComparison.Ordinal);
+            Assert.Null(ex.AnsweredWith);
+            Assert.Empty(await this.Peer.GetRecordedCallsAsync());
+        }
+
+        [Fact]
         public async Task PowerOnMultiVM_prechecks_every_vm_in_its_list()
         {
             ManagedObjectReference blocked = await this.VmAsync("blocked");
@@ -187,8 +206,8 @@ namespace EsxSdk.Tests.Tasks
             Assert.Equal("poweredOn", await this.PowerStateAsync(vm));
         }
 
-        private async Task<VimClient> ConnectAsync(string query)
-            => await VimClient.ConnectAsync(this.Peer.Url + query, new NetworkCredential(this.Peer.User, this.Peer.Password));
+        private async Task<VimClient> ConnectAsync(string query, CollectingLogger? logger = null)
+            => await VimClient.ConnectAsync(this.Peer.Url + query, new NetworkCredential(this.Peer.User, this.Peer.Password), new VimClientOptions { Logger = logger });
 
         private async Task<string> PowerStateAsync(ManagedObjectReference vm)
             => ((VirtualMachinePowerState)(await this.Client.GetPropertiesAsync(vm, "runtime.powerState"))["runtime.powerState"]!).Value;

@@ -50,7 +50,7 @@ namespace EsxSdk.Tests.Vcsim
         [Fact]
         public void Ready_line_names_every_staged_vm()
         {
-            string[] roles = { "serial", "serial-default1", "cdrom", "nodefault", "nochoices", "blocked", "busy", "slow" };
+            string[] roles = { "serial", "serial-default1", "cdrom", "nodefault", "nochoices", "blocked", "busy", "slow", "racing" };
             Assert.Equal(roles.OrderBy(r => r), this.peer.QuestionVms.Keys.OrderBy(r => r));
             Assert.Equal(roles.Length, this.peer.QuestionVms.Values.Distinct().Count());
         }

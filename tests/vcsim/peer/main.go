@@ -98,11 +98,11 @@ func main() {
 	if *vms >= 0 {
 		model.Machine = *vms
 	} else if *questions {
-		// -questions needs 8 VMs (plus the crowd): vpx has 2 resource pools, esx one.
+		// -questions needs 9 VMs (plus the crowd): vpx has 2 resource pools, esx one.
 		if *modelName == "vpx" {
-			model.Machine = 4 + (*crowd+1)/2
+			model.Machine = 5 + (*crowd+1)/2
 		} else {
-			model.Machine = 8 + *crowd
+			model.Machine = 9 + *crowd
 		}
 	}
 

@@ -247,6 +247,7 @@ type qVM struct {
 	onPower *questionSpec // question asked by PowerOnVM_Task (nil: simulator default)
 	onCfg   *questionSpec // question asked by ReconfigVM_Task (nil: simulator default)
 	slowCfg time.Duration // >0: ReconfigVM_Task runs this long without a question (cancelable)
+	racing  bool          // PowerOnVM_Task fails at once with QuestionPending (see stageQuestions)
 	mu      sync.Mutex
 	pending *pendingQuestion
 	recent  []types.ManagedObjectReference
@@ -350,6 +351,16 @@ func (v *qVM) startPowerOnQuestion(spec questionSpec) *qTask {
 }
 
 func (v *qVM) PowerOnVMTask(ctx *simulator.Context, req *types.PowerOnVM_Task) soap.HasFault {
+	if v.racing {
+		// Another client's power-on got in first and now waits on its question: this start is refused at once.
+		v.mu.Lock()
+		asked := v.pending != nil
+		v.mu.Unlock()
+		if !asked {
+			v.startPowerOnQuestion(serialQuestion)
+		}
+		return &methods.PowerOnVM_TaskBody{Fault_: simulator.Fault(serialText, &types.QuestionPending{Text: serialText})}
+	}
 	if v.onPower == nil {
 		return v.VirtualMachine.PowerOnVMTask(ctx, req)
 	}
@@ -443,7 +454,7 @@ func (v *qVM) AnswerVM(ctx *simulator.Context, req *types.AnswerVM) soap.HasFaul
 
 // ---- staging -----------------------------------------------------------------
 
-var questionRoles = []string{"serial", "serial-default1", "cdrom", "nodefault", "nochoices", "blocked", "busy", "slow"}
+var questionRoles = []string{"serial", "serial-default1", "cdrom", "nodefault", "nochoices", "blocked", "busy", "slow", "racing"}
 
 // stageQuestions renames the first len(questionRoles) VMs (sorted by name) to esxsdk-q-ROLE, and the next
 // crowd VMs to esxsdk-q-crowd-N (power-on asks the serial question, default Append omitted on the wire for even
@@ -491,8 +502,11 @@ func stageQuestions(busyFor time.Duration, crowd int) (map[string]string, func()
 			q.onPower = &serialQuestion
 		case "slow":
 			q.slowCfg = busyFor
-		default: // crowd-N
-			if i%2 == 0 {
+		case "racing":
+			q.racing = true
+			q.powerOff()
+		default: // crowd-N, N = i - len(questionRoles)
+			if (i-len(questionRoles))%2 == 0 {
 				q.onPower = &serialQuestion
 			} else {
 				q.onPower = &serialDefault1Question
