@@ -32,6 +32,7 @@ namespace EsxSdk
         private Task? loop;
         private long waitCalls;
         private long recoveries;
+        private long reconnects;
         private int disposed;
 
         internal VimUpdateLoop(VimClient client) => this.client = client;
@@ -41,6 +42,9 @@ namespace EsxSdk
 
         /// <summary>How many times the loop re-made its collector and filters after the session was replaced.</summary>
         public long Recoveries => Interlocked.Read(ref this.recoveries);
+
+        /// <summary>How many dropped connections the loop rode out (re-reading every watched value).</summary>
+        public long Reconnects => Interlocked.Read(ref this.reconnects);
 
         /// <summary>
         /// Watches the objects and properties of <paramref name="spec"/>: <paramref name="onUpdate"/> gets the
@@ -271,6 +275,7 @@ namespace EsxSdk
                 }
 
                 await Task.WhenAll(all.Select(w => this.DeliverCurrentAsync(w, cancellationToken))).ConfigureAwait(false);
+                Interlocked.Increment(ref this.reconnects);
                 return true;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
