@@ -56,6 +56,19 @@ namespace EsxSdk.Tests.Tasks
         }
 
         [Fact]
+        public async Task A_question_on_the_tasks_entity_is_seen_when_the_caller_named_no_vm()
+        {
+            ManagedObjectReference vm = await this.VmAsync("serial-default1");
+
+            // No targets: nothing is pre-checked and no VM is watched until the task's info names its entity.
+            // The time-out turns a missed question into a failure instead of a hang.
+            await this.Client.RunTaskAsync([], ct => this.Client.Service.PowerOnVMTaskAsync(vm, cancellationToken: ct), new VimTaskOptions { Policy = QuestionPolicy.AnswerWithDefault, Timeout = TimeSpan.FromSeconds(30) });
+
+            VcsimRecordedCall answer = Assert.Single(await this.Peer.GetRecordedCallsAsync());
+            Assert.Equal(("AnswerVM", vm.Value, "1"), (answer.Method, answer.Vm, answer.AnswerChoice));
+        }
+
+        [Fact]
         public async Task A_task_on_a_blocked_VM_is_not_started()
         {
             ManagedObjectReference vm = await this.VmAsync("blocked");
