@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Serialization;
@@ -62,16 +63,22 @@ namespace EsxSdk.Benchmarks.Clients
 
         public IReadOnlyDictionary<Type, XmlSerializer> Responses { get; }
 
-        /// <summary>Imports every operation's request and response element and builds all serializers at once.</summary>
-        public static XmlSerializerContract Build()
+        /// <summary>
+        /// Imports the request and response element of every operation (or of <paramref name="only"/>) and builds
+        /// their serializers at once; <paramref name="includeAllTypes"/> adds the contract's [XmlInclude] types.
+        /// </summary>
+        public static XmlSerializerContract Build(IReadOnlyCollection<string>? only = null, bool includeAllTypes = true)
         {
             var importer = new XmlReflectionImporter(VimXmlSerializerContract.Namespace);
-            foreach (Type type in VimXmlSerializerContract.KnownTypes)
+            if (includeAllTypes)
             {
-                importer.IncludeType(type);
+                foreach (Type type in VimXmlSerializerContract.KnownTypes)
+                {
+                    importer.IncludeType(type);
+                }
             }
 
-            var operations = VimXmlSerializerContract.Operations;
+            var operations = VimXmlSerializerContract.Operations.Where(o => only is null || only.Contains(o.Operation)).ToList();
             var mappings = new XmlMapping[operations.Count * 2];
             for (int i = 0; i < operations.Count; i++)
             {
