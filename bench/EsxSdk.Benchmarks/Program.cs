@@ -27,13 +27,13 @@ namespace EsxSdk.Benchmarks
                     await ColdStartMeasure.RunAsync(rest);
                     return 0;
                 case "tasks":
-                    await TaskRunnerMeasure.RunAsync();
+                    await TaskRunnerMeasure.RunAsync(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 5);
                     return 0;
                 case "report":
                     Report.Write(rest.Length > 0 ? rest[0] : System.IO.Path.Combine(Artifacts.RepoRoot, "docs", "benchmarks.md"));
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks | report [out.md]  (see bench/README.md)");
+                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | report [out.md]  (see bench/README.md)");
                     return 2;
             }
         }

@@ -89,7 +89,7 @@ namespace EsxSdk.Benchmarks
             md.AppendLine("## 2. Serialize a large request").AppendLine();
             md.AppendLine($"The request element written to a UTF-8 XmlWriter: RetrievePropertiesEx with one PropertyFilterSpec of {LargeRequests.ObjectSpecs:N0} object specs; ReconfigVM_Task with a VirtualMachineConfigSpec of {LargeRequests.Disks} disks, {LargeRequests.Nics} NICs and {LargeRequests.ExtraConfig} extraConfig options.").AppendLine();
             md.AppendLine("| Request | XmlSerializer | EsxSdk | EsxSdk speed-up | Allocated XmlSerializer | Allocated EsxSdk | Alloc ratio |").AppendLine("|---|---|---|---|---|---|---|");
-            foreach (string request in new[] { "PropertyFilterSpec", "VirtualMachineConfigSpec" })
+            foreach (string request in new[] { "PropertyFilterSpec", "VmConfigSpec" })
             {
                 BdnCase? xs = ResultFiles.Find(cases, "XmlSerializer", "Request=" + request), ours = ResultFiles.Find(cases, "EsxSdk", "Request=" + request);
                 if (xs is null || ours is null)

@@ -21,7 +21,7 @@ namespace EsxSdk.Benchmarks
         private XmlSerializer serializer = null!;
         private string element = string.Empty;
 
-        [Params("PropertyFilterSpec", "VirtualMachineConfigSpec")]
+        [Params("PropertyFilterSpec", "VmConfigSpec")]
         public string Request { get; set; } = string.Empty;
 
         [GlobalSetup]

@@ -19,25 +19,28 @@ namespace EsxSdk.Benchmarks
     /// </summary>
     public static class TaskRunnerMeasure
     {
-        public const int Repetitions = 5;
         public static readonly int[] Concurrency = [1, 100];
 
-        public static async Task RunAsync()
+        public static async Task RunAsync(int repetitions)
         {
             // 2 pools x 60 VMs: 100 distinct targets, so no task waits on another's VM.
             await using VcsimPeerProcess peer = await VcsimPeerProcess.StartAsync(60);
             List<ManagedObjectReference> vms = await ListVmsAsync(peer);
             using var counter = new RoundTripCounter();
             var samples = new List<TaskSample>();
-            for (int repetition = 0; repetition < Repetitions; repetition++)
+            // Repetition -1 warms up the JIT and vcsim and is not recorded.
+            for (int repetition = -1; repetition < repetitions; repetition++)
             {
                 foreach (int concurrency in Concurrency)
                 {
                     foreach (string runner in new[] { "EsxSdk VimTaskRunner", "libvirt algorithm" })
                     {
                         TaskSample sample = await MeasureAsync(peer, vms.Take(concurrency).ToList(), runner, counter, repetition);
-                        Console.WriteLine($"{runner,-22} x{concurrency,3}: {sample.WallMs,8:F1} ms, {sample.RoundTrips,5} round trips, {sample.MaxWaitsInFlight} waits in flight");
-                        samples.Add(sample);
+                        Console.WriteLine($"{runner,-22} x{concurrency,3}: {sample.WallMs,8:F1} ms, {sample.RoundTrips,5} round trips, {sample.MaxWaitsInFlight} waits in flight{(repetition < 0 ? " (warm-up)" : "")}");
+                        if (repetition >= 0)
+                        {
+                            samples.Add(sample);
+                        }
                     }
                 }
             }
