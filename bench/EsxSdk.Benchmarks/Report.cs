@@ -220,7 +220,7 @@ namespace EsxSdk.Benchmarks
                     continue;
                 }
 
-                md.AppendLine($"| {call} | {Time(eh)} | {Time(ew)} | {Time(ec)} | {Time(xh)} | {Time(xw)} | **{ew.MedianNs / eh.MedianNs:F2}x** (+{(ew.MedianNs - eh.MedianNs) / 1e3:F0} µs) | **{xw.MedianNs / xh.MedianNs:F2}x** (+{(xw.MedianNs - xh.MedianNs) / 1e3:F0} µs) |");
+                md.AppendLine($"| {call} | {Time(eh)} | {Time(ew)} | {Time(ec)} | {Time(xh)} | {Time(xw)} | **{ew.MedianNs / eh.MedianNs:F2}x** ({(ew.MedianNs - eh.MedianNs) / 1e3:+0;-0} µs) | **{xw.MedianNs / xh.MedianNs:F2}x** ({(xw.MedianNs - xh.MedianNs) / 1e3:+0;-0} µs) |");
             }
 
             md.AppendLine();
