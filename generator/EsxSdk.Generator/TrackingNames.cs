@@ -11,5 +11,7 @@ namespace EsxSdk.Generator
         public const string Chunks = nameof(Chunks);
         public const string Operations = nameof(Operations);
         public const string Registry = nameof(Registry);
+        public const string XmlSerializerTwins = nameof(XmlSerializerTwins);
+        public const string BindingWithoutTwins = nameof(BindingWithoutTwins);
     }
 }

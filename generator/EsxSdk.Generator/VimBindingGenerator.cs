@@ -58,6 +58,21 @@ namespace EsxSdk.Generator
                 .Select(static (input, cancellationToken) => Link(input.Left, input.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Binding);
 
+            // Opt-in (benchmarks only): XmlSerializer twins of the types replace the EsxSdk binding.
+            IncrementalValueProvider<bool> xmlSerializerTwins = context.AnalyzerConfigOptionsProvider
+                .Select(static (config, _) => XmlSerializerTwinEmitter.IsRequested(config.GlobalOptions.TryGetValue(XmlSerializerTwinEmitter.ModeProperty, out string? mode) ? mode : null))
+                .WithTrackingName(TrackingNames.XmlSerializerTwins);
+            context.RegisterSourceOutput(binding.Combine(xmlSerializerTwins), static (spc, input) =>
+            {
+                if (input.Right && !HasErrors(input.Left))
+                {
+                    XmlSerializerTwinEmitter.AddSources(spc, input.Left);
+                }
+            });
+            binding = binding.Combine(xmlSerializerTwins)
+                .Select(static (input, _) => input.Right ? BindingModel.Empty(input.Left.CSharpNamespace, input.Left.Diagnostics) : input.Left)
+                .WithTrackingName(TrackingNames.BindingWithoutTwins);
+
             IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = binding
                 .Select(static (model, _) => model.Diagnostics)
                 .WithTrackingName(TrackingNames.Diagnostics);

@@ -1,0 +1,41 @@
+using System;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Running;
+
+namespace EsxSdk.Benchmarks
+{
+    /// <summary>
+    /// Entry point; bench/run.sh calls the modes in order:
+    /// <c>capture</c> (payloads from vcsim), <c>bdn [BenchmarkDotNet args]</c>, <c>coldstart</c>, <c>tasks</c>,
+    /// and <c>report</c> (writes docs/benchmarks.md from the artifacts).
+    /// </summary>
+    public static class Program
+    {
+        public static async Task<int> Main(string[] args)
+        {
+            string mode = args.Length > 0 ? args[0] : string.Empty;
+            string[] rest = args.Length > 0 ? args[1..] : [];
+            switch (mode)
+            {
+                case "capture":
+                    await Capture.RunAsync();
+                    return 0;
+                case "bdn":
+                    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
+                    return 0;
+                case "coldstart":
+                    await ColdStartMeasure.RunAsync(rest);
+                    return 0;
+                case "tasks":
+                    await TaskRunnerMeasure.RunAsync(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 5);
+                    return 0;
+                case "report":
+                    Report.Write(rest.Length > 0 ? rest[0] : System.IO.Path.Combine(Artifacts.RepoRoot, "docs", "benchmarks.md"));
+                    return 0;
+                default:
+                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | report [out.md]  (see bench/README.md)");
+                    return 2;
+            }
+        }
+    }
+}

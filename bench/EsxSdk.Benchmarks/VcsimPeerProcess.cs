@@ -1,0 +1,76 @@
+using System;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace EsxSdk.Benchmarks
+{
+    /// <summary>
+    /// Runs the vcsim test peer (tests/vcsim/peer, built by bench/run.sh) for the duration of a measure: it prints one
+    /// JSON ready line and exits when its stdin closes (the same protocol as the tests' VcsimPeer).
+    /// </summary>
+    public sealed class VcsimPeerProcess : IAsyncDisposable
+    {
+        public const string User = "esxsdk";
+        public const string Password = "esxsdk-test-pass";
+
+        private readonly Process process;
+
+        private VcsimPeerProcess(Process process, Uri url, string apiVersion)
+        {
+            this.process = process;
+            this.Url = url;
+            this.ApiVersion = apiVersion;
+        }
+
+        public Uri Url { get; }
+
+        public string ApiVersion { get; }
+
+        /// <summary>The peer executable: $ESXSDK_BENCH_PEER (bench/run.sh sets it).</summary>
+        public static string ExecutablePath => Environment.GetEnvironmentVariable("ESXSDK_BENCH_PEER")
+            ?? throw new InvalidOperationException("Set ESXSDK_BENCH_PEER to the built vcsim peer (bench/run.sh does).");
+
+        /// <summary>Starts a vCenter-model peer with <paramref name="vmsPerPool"/> VMs in each of its two resource pools.</summary>
+        public static async Task<VcsimPeerProcess> StartAsync(int vmsPerPool)
+        {
+            var start = new ProcessStartInfo(ExecutablePath, ["-model", "vpx", "-vms", vmsPerPool.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            Process process = Process.Start(start) ?? throw new InvalidOperationException("Cannot start " + ExecutablePath);
+            // vcsim logs every call to stderr: drain it so it can never block the peer.
+            process.ErrorDataReceived += static (_, _) => { };
+            process.BeginErrorReadLine();
+            string? line = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(5)).ConfigureAwait(false);
+            if (line is null)
+            {
+                throw new InvalidOperationException("The vcsim peer exited before it was ready (exit code " + (process.HasExited ? process.ExitCode : -1) + ")");
+            }
+
+            using JsonDocument ready = JsonDocument.Parse(line);
+            return new VcsimPeerProcess(
+                process,
+                new Uri(ready.RootElement.GetProperty("url").GetString()!),
+                ready.RootElement.GetProperty("apiVersion").GetString()!);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            this.process.StandardInput.Close();
+            try
+            {
+                await this.process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                this.process.Kill();
+            }
+
+            this.process.Dispose();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Runs every benchmark measure and regenerates docs/benchmarks.md (see bench/README.md).
+#   bench/run.sh            full run (about 30-40 minutes on a 2-core machine)
+#   bench/run.sh --quick    one pass of each case: checks the suite works; figures meaningless, docs not written
+# Needs: the .NET SDK, Go + govmomi (Debian: golang-go golang-github-vmware-govmomi-dev), the vim25 WSDL (wsdl/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+
+quick=0
+if [ "${1:-}" = "--quick" ]; then quick=1; fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+artifacts=$repo/artifacts/bench
+rm -rf "$artifacts"
+mkdir -p "$artifacts"
+export ESXSDK_BENCH_ARTIFACTS=$artifacts
+
+echo "== building the vcsim peer"
+(cd tests/vcsim/peer && GOPATH=/usr/share/gocode GO111MODULE=off go build -o "$artifacts/vcsim-peer" .)
+export ESXSDK_BENCH_PEER=$artifacts/vcsim-peer
+export ESXSDK_BENCH_GOVMOMI=$(dpkg-query -W -f '${Version}' golang-github-vmware-govmomi-dev 2>/dev/null || echo unknown)
+
+echo "== building the benchmarks"
+dotnet build bench/EsxSdk.Benchmarks -c Release -v q -nologo
+dotnet build bench/EsxSdk.Benchmarks.ColdStart.EsxSdk -c Release -v q -nologo
+dotnet build bench/EsxSdk.Benchmarks.ColdStart.XmlSerializer -c Release -v q -nologo
+export ESXSDK_BENCH_COLDSTART_ESXSDK=$repo/bench/EsxSdk.Benchmarks.ColdStart.EsxSdk/bin/Release/net10.0/EsxSdk.Benchmarks.ColdStart.EsxSdk.dll
+export ESXSDK_BENCH_COLDSTART_XMLSERIALIZER=$repo/bench/EsxSdk.Benchmarks.ColdStart.XmlSerializer/bin/Release/net10.0/EsxSdk.Benchmarks.ColdStart.XmlSerializer.dll
+
+echo "== publishing the NativeAOT sample"
+if dotnet publish bench/EsxSdk.Benchmarks.ColdStart.EsxSdk -c Release -r linux-x64 -o "$artifacts/aot" -v q -nologo >"$artifacts/aot-publish.log" 2>&1; then
+  export ESXSDK_BENCH_AOT=$artifacts/aot/EsxSdk.Benchmarks.ColdStart.EsxSdk
+else
+  # The report quotes the error instead of a size.
+  export ESXSDK_BENCH_AOT_ERROR=$(grep -m1 -E 'error' "$artifacts/aot-publish.log" || tail -1 "$artifacts/aot-publish.log")
+  echo "NativeAOT publish failed: $ESXSDK_BENCH_AOT_ERROR" >&2
+fi
+
+bench="dotnet bench/EsxSdk.Benchmarks/bin/Release/net10.0/EsxSdk.Benchmarks.dll"
+
+echo "== capturing payloads from vcsim"
+$bench capture
+
+if [ "$quick" = 1 ]; then
+  export ESXSDK_BENCH_QUICK=1
+  $bench bdn --filter '*'
+  $bench coldstart 1
+  $bench tasks 1
+  echo "quick run done: results in $artifacts (docs/benchmarks.md not written)"
+  exit 0
+fi
+
+echo "== BenchmarkDotNet: deserialize, serialize, generator, transport"
+$bench bdn --filter '*'
+echo "== cold start (fresh processes)"
+$bench coldstart 5
+echo "== task runner"
+$bench tasks 5
+
+echo "== writing docs/benchmarks.md"
+export ESXSDK_BENCH_COMMIT=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/benchmarks.md' || echo "+changes")
+export ESXSDK_BENCH_COMMAND="bench/run.sh"
+$bench report "$repo/docs/benchmarks.md"
