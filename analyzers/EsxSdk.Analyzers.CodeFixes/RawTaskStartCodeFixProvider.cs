@@ -122,7 +122,7 @@ namespace EsxSdk.Analyzers.CodeFixes
             string configure = plan.ConfigureAwaitFalse ? ".ConfigureAwait(false)" : string.Empty;
             StatementSyntax check = SyntaxFactory.ParseStatement("await " + plan.Client + ".EnsureNotBlockedAsync(" + plan.Target + token + ")" + configure + ";")
                 .WithLeadingTrivia(plan.Statement.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault() is { } indent && indent != default ? SyntaxFactory.TriviaList(indent) : SyntaxFactory.TriviaList())
-                .WithTrailingTrivia(plan.Statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { } eol && eol != default ? eol : SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithTrailingTrivia(EndOfLine(plan.Statement))
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
             if (plan.Statement.Parent is GlobalStatementSyntax global)
@@ -137,11 +137,17 @@ namespace EsxSdk.Analyzers.CodeFixes
             if (plan.NeedsUsing && editor.OriginalRoot is CompilationUnitSyntax unit
                 && !unit.Usings.Any(u => u.Name?.ToString() == TasksNamespace && u.Alias is null && u.StaticKeyword == default))
             {
-                UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(TasksNamespace)).WithAdditionalAnnotations(Formatter.Annotation);
-                editor.ReplaceNode(unit, (current, _) => ((CompilationUnitSyntax)current).AddUsings(directive.WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)));
+                UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(TasksNamespace)).WithTrailingTrivia(EndOfLine(plan.Statement));
+                editor.ReplaceNode(unit, (current, _) => ((CompilationUnitSyntax)current).AddUsings(directive));
             }
 
             return editor.GetChangedDocument();
         }
+
+        /// <summary>The line end the document uses after <paramref name="statement"/>, so inserted lines match it.</summary>
+        private static SyntaxTrivia EndOfLine(StatementSyntax statement)
+            => statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { } eol && eol != default
+                ? eol
+                : SyntaxFactory.ElasticCarriageReturnLineFeed;
     }
 }
