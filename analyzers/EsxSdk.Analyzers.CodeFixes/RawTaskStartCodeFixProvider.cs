@@ -121,10 +121,15 @@ namespace EsxSdk.Analyzers.CodeFixes
             string token = plan.Token is null ? string.Empty : ", cancellationToken: " + plan.Token;
             string configure = plan.ConfigureAwaitFalse ? ".ConfigureAwait(false)" : string.Empty;
             StatementSyntax check = SyntaxFactory.ParseStatement("await " + plan.Client + ".EnsureNotBlockedAsync(" + plan.Target + token + ")" + configure + ";")
-                .WithLeadingTrivia(plan.Statement.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault() is { } indent && indent != default ? SyntaxFactory.TriviaList(indent) : SyntaxFactory.TriviaList())
+                .WithLeadingTrivia(plan.Statement.GetLeadingTrivia())
                 .WithTrailingTrivia(EndOfLine(plan.Statement))
                 .WithAdditionalAnnotations(Formatter.Annotation);
 
+            // Blank lines and comments above the statement now stand above the check; the statement keeps its indentation.
+            SyntaxTriviaList indentation = plan.Statement.GetLeadingTrivia().LastOrDefault() is { } last && last.IsKind(SyntaxKind.WhitespaceTrivia)
+                ? SyntaxFactory.TriviaList(last)
+                : SyntaxFactory.TriviaList();
+            editor.ReplaceNode(plan.Statement, (current, _) => current.WithLeadingTrivia(indentation));
             if (plan.Statement.Parent is GlobalStatementSyntax global)
             {
                 editor.InsertBefore(global, SyntaxFactory.GlobalStatement(check));

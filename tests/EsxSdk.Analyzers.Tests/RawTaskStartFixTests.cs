@@ -129,6 +129,44 @@ namespace EsxSdk.Analyzers.Tests
             await Verify.FixAsync<RawTaskStartCodeFixProvider>(source, source, InsertPrecheck, Expected(0, "vm"));
         }
 
+        [Fact]
+        public async Task Insert_the_precheck_works_in_top_level_statements_and_switch_sections()
+        {
+            await Verify.FixAsync<RawTaskStartCodeFixProvider>(
+                Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
+                Sources.Prelude + """
+                VimClient client = await VimClient.ConnectAsync(args[0], null);
+                ManagedObjectReference vm = new("VirtualMachine", args[1]);
+                switch (args.Length)
+                {
+                    case 2:
+                        System.Console.WriteLine(await {|#0:client.Service.PowerOnVMTaskAsync(vm)|});
+                        break;
+                }
+
+                System.Console.WriteLine(await {|#1:client.Service.PowerOffVMTaskAsync(vm)|});
+
+                """,
+                Sources.Prelude + """
+                VimClient client = await VimClient.ConnectAsync(args[0], null);
+                ManagedObjectReference vm = new("VirtualMachine", args[1]);
+                switch (args.Length)
+                {
+                    case 2:
+                        await client.EnsureNotBlockedAsync(vm);
+                        System.Console.WriteLine(await client.Service.PowerOnVMTaskAsync(vm));
+                        break;
+                }
+
+                await client.EnsureNotBlockedAsync(vm);
+                System.Console.WriteLine(await client.Service.PowerOffVMTaskAsync(vm));
+
+                """,
+                InsertPrecheck,
+                Expected(0, "vm"),
+                Expected(1, "vm", "PowerOffVMTaskAsync", "PowerOffVM_Task"));
+        }
+
         private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(int location, string target, string method = "PowerOnVMTaskAsync", string operation = "PowerOnVM_Task")
             => Verify.Diagnostic("ESX0001").WithLocation(location).WithArguments(method, operation, target);
     }

@@ -87,7 +87,7 @@ namespace EsxSdk.Package.Tests
                 using EsxSdk;
 
                 await using VimClient client = await VimClient.ConnectAsync(args[0], new NetworkCredential(args[1], args[2]));
-                var service55 = new OwnWsdl.Vim55.VimService(client);
+                var service55 = new OwnWsdl.Vim55.VimService(client.ForBinding(OwnWsdl.Vim55.VimTypeRegistry.Instance));
                 OwnWsdl.Vim55.ServiceContent content = await service55.RetrieveServiceContentAsync(new OwnWsdl.Vim55.ManagedObjectReference("ServiceInstance", "ServiceInstance"));
                 Console.WriteLine("own binding " + OwnWsdl.Vim55.VimService.WsdlApiVersion + ", package binding " + EsxSdk.Vim25.VimService.WsdlApiVersion);
                 Console.WriteLine("about: " + content.About?.ApiType + " " + content.About?.ApiVersion);

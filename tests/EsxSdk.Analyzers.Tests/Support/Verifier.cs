@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,8 +23,14 @@ namespace EsxSdk.Analyzers.Tests.Support
         /// <summary>Applies the fix with <paramref name="equivalenceKey"/> (to every diagnostic, for FixAll); <paramref name="fixedSource"/> equal to the source means no such fix is offered.</summary>
         public static Task FixAsync<TCodeFix>(string source, string fixedSource, string equivalenceKey, params DiagnosticResult[] expected)
             where TCodeFix : CodeFixProvider, new()
+            => FixAsync<TCodeFix>(OutputKind.DynamicallyLinkedLibrary, source, fixedSource, equivalenceKey, expected);
+
+        /// <summary>As above, for a program (<see cref="OutputKind.ConsoleApplication"/>: top-level statements) or a library.</summary>
+        public static Task FixAsync<TCodeFix>(OutputKind kind, string source, string fixedSource, string equivalenceKey, params DiagnosticResult[] expected)
+            where TCodeFix : CodeFixProvider, new()
         {
             var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            test.TestState.OutputKind = kind;
             test.ExpectedDiagnostics.AddRange(expected);
             if (fixedSource == source)
             {
