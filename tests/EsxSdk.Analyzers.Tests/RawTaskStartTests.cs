@@ -62,6 +62,41 @@ namespace EsxSdk.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_check_before_a_try_covers_the_start_inside_it()
+        {
+            await Verify.AnalyzeAsync(InMethod("""
+                await client.EnsureNotBlockedAsync(vm);
+                try
+                {
+                    Keep(await client.Service.PowerOnVMTaskAsync(vm));
+                }
+                catch (VimFaultException fault)
+                {
+                    Keep(fault);
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task A_check_whose_failure_is_swallowed_does_not_cover_the_start_after_it()
+        {
+            await Verify.AnalyzeAsync(
+                InMethod("""
+                    try
+                    {
+                        await client.EnsureNotBlockedAsync(vm);
+                    }
+                    catch (VimBlockedException blocked)
+                    {
+                        Keep(blocked);
+                    }
+
+                    Keep(await {|#0:client.Service.PowerOnVMTaskAsync(vm)|});
+                    """),
+                Verify.Diagnostic("ESX0001").WithLocation(0).WithArguments("PowerOnVMTaskAsync", "PowerOnVM_Task", "vm"));
+        }
+
+        [Fact]
         public async Task A_check_on_another_target_does_not_count()
         {
             await Verify.AnalyzeAsync(
