@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -13,6 +15,7 @@ namespace EsxSdk.Analyzers
         public const string ManagedObjectReferenceName = "ManagedObjectReference";
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> roles = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<string, IMethodSymbol>> wrappers = new(SymbolEqualityComparer.Default);
 
         private TaskSymbols(Compilation compilation, INamedTypeSymbol starterAttribute)
         {
@@ -60,9 +63,28 @@ namespace EsxSdk.Analyzers
         }
 
         /// <summary>The question-aware wrapper of <paramref name="operation"/> on <paramref name="type"/>, if the binding has one.</summary>
-        public IMethodSymbol? WrapperFor(INamedTypeSymbol type, string operation) => this.WrapperAttribute is null
-            ? null
-            : type.GetMembers().OfType<IMethodSymbol>().FirstOrDefault(m => this.RoleOf(m) == MethodRole.Wrapper && this.OperationOf(m) == operation);
+        public IMethodSymbol? WrapperFor(INamedTypeSymbol type, string operation)
+            => this.wrappers.GetOrAdd(type, this.IndexWrappers).TryGetValue(operation, out IMethodSymbol? wrapper) ? wrapper : null;
+
+        /// <summary>A type's wrappers by operation, built once per type (VimService has hundreds of members).</summary>
+        private ImmutableDictionary<string, IMethodSymbol> IndexWrappers(INamedTypeSymbol type)
+        {
+            ImmutableDictionary<string, IMethodSymbol>.Builder index = ImmutableDictionary.CreateBuilder<string, IMethodSymbol>(StringComparer.Ordinal);
+            if (this.WrapperAttribute is null)
+            {
+                return index.ToImmutable();
+            }
+
+            foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (this.RoleOf(method) == MethodRole.Wrapper && this.OperationOf(method) is { } operation && !index.ContainsKey(operation))
+                {
+                    index.Add(operation, method);
+                }
+            }
+
+            return index.ToImmutable();
+        }
 
         private MethodRole Classify(IMethodSymbol method)
         {
