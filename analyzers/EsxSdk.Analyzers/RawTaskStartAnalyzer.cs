@@ -39,6 +39,7 @@ namespace EsxSdk.Analyzers
             if (symbols.RoleOf(call.TargetMethod) != MethodRole.Starter
                 || (context.ContainingSymbol is IMethodSymbol container && symbols.RoleOf(container) == MethodRole.Wrapper)
                 || TaskFlow.IsStartDelegateResult(call)
+                || TaskFlow.IsInsideRunnerDelegate(call, symbols)
                 || TaskFlow.TargetArgument(call) is not { } targetArgument)
             {
                 return;

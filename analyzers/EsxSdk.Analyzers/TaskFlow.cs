@@ -63,6 +63,34 @@ namespace EsxSdk.Analyzers
             return false;
         }
 
+        /// <summary>
+        /// True when the call is inside a lambda or anonymous method handed directly to the task runner
+        /// (<c>client.RunTaskAsync(vm, async ct => { var t = await service.XTaskAsync(vm, ct); return t; })</c>).
+        /// </summary>
+        public static bool IsInsideRunnerDelegate(IOperation call, TaskSymbols symbols)
+        {
+            for (IOperation? scope = call.Parent; scope is not null; scope = scope.Parent)
+            {
+                if (scope is ILocalFunctionOperation)
+                {
+                    return false;
+                }
+
+                if (scope is IAnonymousFunctionOperation lambda)
+                {
+                    IOperation? holder = lambda.Parent;
+                    while (holder is IDelegateCreationOperation or IConversionOperation)
+                    {
+                        holder = holder.Parent;
+                    }
+
+                    return holder is IArgumentOperation { Parent: IInvocationOperation runner } && symbols.RoleOf(runner.TargetMethod) == MethodRole.Runner;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The first ManagedObjectReference argument: the target of a starter (<c>@this</c>) or of a pre-check.</summary>
         public static IArgumentOperation? TargetArgument(IInvocationOperation invocation) => invocation.Arguments
             .Where(a => a.Parameter is { Type.Name: TaskSymbols.ManagedObjectReferenceName })

@@ -32,7 +32,8 @@ namespace EsxSdk.Analyzers
         {
             var call = (IInvocationOperation)context.Operation;
             if (symbols.RoleOf(call.TargetMethod) != MethodRole.Starter
-                || (context.ContainingSymbol is IMethodSymbol container && symbols.RoleOf(container) == MethodRole.Wrapper))
+                || (context.ContainingSymbol is IMethodSymbol container && symbols.RoleOf(container) == MethodRole.Wrapper)
+                || TaskFlow.IsInsideRunnerDelegate(call, symbols))
             {
                 return;
             }

@@ -150,6 +150,11 @@ namespace EsxSdk.Analyzers.Tests
                 await client.Service.PowerOnVMAsync(vm, options: new VimTaskOptions { Policy = QuestionPolicy.Report }, cancellationToken: ct);
                 object? result = await client.RunTaskAsync(vm, token => client.Service.PowerOffVMTaskAsync(vm, token), null, ct);
                 await client.RunTaskAsync(vm, async token => await client.Service.ResetVMTaskAsync(vm, token).ConfigureAwait(false));
+                await client.RunTaskAsync(vm, async token =>
+                {
+                    ManagedObjectReference started = await client.Service.SuspendVMTaskAsync(vm, token);
+                    return started;
+                });
                 """));
         }
 
