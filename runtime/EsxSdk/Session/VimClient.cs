@@ -122,27 +122,32 @@ namespace EsxSdk
         public ValueTask DisposeAsync() => this.DisposeCoreAsync(logout: true);
 
         /// <inheritdoc/>
-        async Task<TResponse> IVimInvoker.InvokeAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, CancellationToken cancellationToken)
+        Task<TResponse> IVimInvoker.InvokeAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, CancellationToken cancellationToken)
+            => this.InvokeAsync<TResponse>(operation, requestElement, request, null, cancellationToken);
+
+        /// <summary>Sends with the session's retry rules; <paramref name="registry"/> null is the runtime's binding.</summary>
+        private async Task<TResponse> InvokeAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, IVimTypeRegistry? registry, CancellationToken cancellationToken)
+            where TResponse : class, IVimXmlSerializable, new()
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref this.closed) != 0, this);
             int generation = Volatile.Read(ref this.sessionGeneration);
             try
             {
-                return await this.SendAsync<TResponse>(operation, requestElement, request, cancellationToken).ConfigureAwait(false);
+                return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
             }
             catch (VimFaultException ex) when (ex.Fault is NotAuthenticated && this.CanLogInAgain(operation))
             {
                 // Another caller may have logged in since this call was sent (or be doing so): then just retry.
                 if (await this.SessionReplacedSinceAsync(generation, cancellationToken).ConfigureAwait(false))
                 {
-                    return await this.SendAsync<TResponse>(operation, requestElement, request, cancellationToken).ConfigureAwait(false);
+                    return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
                 }
 
                 if (!await this.IsSessionGoneAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (await this.SessionReplacedSinceAsync(generation, cancellationToken).ConfigureAwait(false))
                     {
-                        return await this.SendAsync<TResponse>(operation, requestElement, request, cancellationToken).ConfigureAwait(false);
+                        return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
                     }
 
                     // A blind re-login would hide missing privileges: say what it is instead.
@@ -155,7 +160,7 @@ namespace EsxSdk
                 }
 
                 await this.LoginCoreAsync(generation, cancellationToken, expiredDuring: operation).ConfigureAwait(false);
-                return await this.SendAsync<TResponse>(operation, requestElement, request, cancellationToken).ConfigureAwait(false);
+                return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -188,7 +193,7 @@ namespace EsxSdk
             }
         }
 
-        private async Task<TResponse> SendAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, CancellationToken cancellationToken)
+        private async Task<TResponse> SendAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, IVimTypeRegistry? registry, CancellationToken cancellationToken)
             where TResponse : class, IVimXmlSerializable, new()
         {
             // Tags given at start, so samplers and listeners see them.
@@ -199,7 +204,7 @@ namespace EsxSdk
             long started = Stopwatch.GetTimestamp();
             try
             {
-                TResponse response = await this.transport.InvokeAsync<TResponse>(operation, requestElement, request, cancellationToken).ConfigureAwait(false);
+                TResponse response = await this.transport.InvokeAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
                 if (this.logger is not null)
                 {
                     VimClientLog.CallCompleted(this.logger, operation, this.transport.Endpoint, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -284,7 +289,7 @@ namespace EsxSdk
             try
             {
                 var request = new RetrievePropertiesExRequestType { This = collector, SpecSet = [spec], Options = new RetrieveOptions() };
-                RetrievePropertiesExResponse response = await this.SendAsync<RetrievePropertiesExResponse>("RetrievePropertiesEx", "RetrievePropertiesEx", request, cancellationToken).ConfigureAwait(false);
+                RetrievePropertiesExResponse response = await this.SendAsync<RetrievePropertiesExResponse>("RetrievePropertiesEx", "RetrievePropertiesEx", request, null, cancellationToken).ConfigureAwait(false);
                 return response.Returnval?.Objects.SelectMany(o => o.PropSet).FirstOrDefault(p => p.Name == "currentSession")?.Val is not UserSession;
             }
             catch (VimFaultException ex) when (ex.Fault is NotAuthenticated)
@@ -347,7 +352,7 @@ namespace EsxSdk
                 {
                     var request = new LogoutRequestType { This = sessionManager };
                     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                    await this.transport.InvokeAsync<LogoutResponse>("Logout", "Logout", request, timeout.Token).ConfigureAwait(false);
+                    await this.transport.InvokeAsync<LogoutResponse>("Logout", "Logout", request, null, timeout.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is VimException or OperationCanceledException)
                 {

@@ -18,6 +18,7 @@ namespace EsxSdk.Tasks
         /// (reported under <see cref="QuestionPolicy.Report"/>; answered under an answering policy, and still
         /// not free: the blocked task may now do the work) or a pending task (named with its state and progress).
         /// </summary>
+        [VimTaskPrecheck]
         public static async Task EnsureNotBlockedAsync(this VimClient client, ManagedObjectReference target, QuestionPolicy? policy = null, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(client);

@@ -92,12 +92,17 @@ namespace EsxSdk.Transport
             }
         }
 
-        /// <summary>Sends one request and reads the response element, or raises the fault or transport error.</summary>
-        public async Task<TResponse> InvokeAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends one request and reads the response element, or raises the fault or transport error. <paramref name="binding"/>
+        /// (another binding's types, e.g. one generated from a consumer's WSDL) writes the request and reads the response;
+        /// faults are always read with the runtime's binding, so they stay typed.
+        /// </summary>
+        public async Task<TResponse> InvokeAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, IVimTypeRegistry? binding, CancellationToken cancellationToken)
             where TResponse : class, IVimXmlSerializable, new()
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using Message message = Message.CreateMessage(MessageVersion.Soap11, "urn:vim25/" + this.ApiVersion, new VimRequestBodyWriter(requestElement, request, this.registry));
+            binding ??= this.registry;
+            using Message message = Message.CreateMessage(MessageVersion.Soap11, "urn:vim25/" + this.ApiVersion, new VimRequestBodyWriter(requestElement, request, binding));
             Message reply;
             try
             {
@@ -113,7 +118,7 @@ namespace EsxSdk.Transport
 
             using (reply)
             {
-                return this.ReadReply<TResponse>(operation, reply);
+                return this.ReadReply<TResponse>(operation, reply, binding);
             }
         }
 
@@ -133,7 +138,7 @@ namespace EsxSdk.Transport
             return ValueTask.CompletedTask;
         }
 
-        private TResponse ReadReply<TResponse>(string operation, Message reply)
+        private TResponse ReadReply<TResponse>(string operation, Message reply, IVimTypeRegistry binding)
             where TResponse : class, IVimXmlSerializable, new()
         {
             if (reply.IsEmpty)
@@ -144,7 +149,7 @@ namespace EsxSdk.Transport
             try
             {
                 using XmlDictionaryReader body = reply.GetReaderAtBodyContents();
-                var reader = new VimXmlReader(body, this.registry);
+                var reader = new VimXmlReader(body, reply.IsFault ? this.registry : binding);
                 if (reply.IsFault)
                 {
                     SoapFault fault = SoapFault.Read(reader);

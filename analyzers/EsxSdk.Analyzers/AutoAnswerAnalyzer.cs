@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace EsxSdk.Analyzers
+{
+    /// <summary>
+    /// ESX0003 (info): <c>auto_answer=1</c> written in a connection URI passed to the runtime (a <c>string uri</c>
+    /// parameter of an EsxSdk method, e.g. <c>VimClient.ConnectAsync</c>, <c>VimConnectionUri.Parse</c>), or
+    /// <c>QuestionPolicy.FromAutoAnswer(true)</c>: answering with defaults should be a visible, deliberate choice.
+    /// </summary>
+    [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+    public sealed class AutoAnswerAnalyzer : DiagnosticAnalyzer
+    {
+        private const string Flag = "auto_answer=1";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.AutoAnswerEnabled);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                INamedTypeSymbol? client = start.Compilation.GetTypeByMetadataName("EsxSdk.VimClient");
+                INamedTypeSymbol? policy = start.Compilation.GetTypeByMetadataName("EsxSdk.Tasks.QuestionPolicy");
+                if (client is null)
+                {
+                    return;
+                }
+
+                start.RegisterOperationAction(
+                    c =>
+                    {
+                        var (method, arguments) = c.Operation switch
+                        {
+                            IInvocationOperation i => (i.TargetMethod, i.Arguments),
+                            IObjectCreationOperation o when o.Constructor is not null => (o.Constructor, o.Arguments),
+                            _ => (null, ImmutableArray<IArgumentOperation>.Empty),
+                        };
+                        if (method is not null && SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, client.ContainingAssembly))
+                        {
+                            Analyze(c, method, arguments, policy);
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation);
+            });
+        }
+
+        private static void Analyze(OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, INamedTypeSymbol? policy)
+        {
+            if (method.Name == "FromAutoAnswer" && SymbolEqualityComparer.Default.Equals(method.ContainingType, policy))
+            {
+                if (arguments.FirstOrDefault()?.Value.ConstantValue is { HasValue: true, Value: true })
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.AutoAnswerEnabled, context.Operation.Syntax.GetLocation(), "QuestionPolicy.FromAutoAnswer(true)"));
+                }
+
+                return;
+            }
+
+            foreach (IArgumentOperation argument in arguments)
+            {
+                if (argument.Parameter is { Name: "uri", Type.SpecialType: SpecialType.System_String } && WritesAutoAnswer(argument.Value))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(AnalyzerDescriptors.AutoAnswerEnabled, argument.Value.Syntax.GetLocation(), "The connection URI's " + Flag));
+                }
+            }
+        }
+
+        /// <summary>A constant URI, or the literal text of an interpolated one, with the query parameter auto_answer=1.</summary>
+        private static bool WritesAutoAnswer(IOperation value)
+        {
+            if (value.ConstantValue is { HasValue: true, Value: string text })
+            {
+                return HasFlag(text);
+            }
+
+            return value is IInterpolatedStringOperation interpolated
+                && interpolated.Parts.OfType<IInterpolatedStringTextOperation>().Any(p => p.Text.ConstantValue.Value is string part && HasFlag(part));
+        }
+
+        private static bool HasFlag(string text)
+        {
+            for (int at = text.IndexOf(Flag, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Flag, at + 1, StringComparison.Ordinal))
+            {
+                int end = at + Flag.Length;
+                bool startsParameter = at > 0 && (text[at - 1] == '?' || text[at - 1] == '&');
+                bool endsParameter = end == text.Length || text[end] == '&' || text[end] == '#';
+                if (startsParameter && endsParameter)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

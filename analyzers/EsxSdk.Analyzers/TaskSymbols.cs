@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace EsxSdk.Analyzers
+{
+    /// <summary>
+    /// The runtime's task API as seen by one compilation: looked up once in a compilation-start action, then
+    /// shared by the concurrent operation actions. Method classifications are cached per method symbol.
+    /// </summary>
+    internal sealed class TaskSymbols
+    {
+        public const string ManagedObjectReferenceName = "ManagedObjectReference";
+
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> roles = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<string, IMethodSymbol>> wrappers = new(SymbolEqualityComparer.Default);
+
+        private TaskSymbols(Compilation compilation, INamedTypeSymbol starterAttribute)
+        {
+            this.StarterAttribute = starterAttribute;
+            this.WrapperAttribute = compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskWrapperAttribute");
+            this.PrecheckAttribute = compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskPrecheckAttribute");
+            this.PrecheckClass = compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskPrecheck");
+            this.RunnerClass = compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskRunner");
+            this.Client = compilation.GetTypeByMetadataName("EsxSdk.VimClient");
+        }
+
+        public INamedTypeSymbol StarterAttribute { get; }
+
+        public INamedTypeSymbol? WrapperAttribute { get; }
+
+        public INamedTypeSymbol? PrecheckAttribute { get; }
+
+        public INamedTypeSymbol? PrecheckClass { get; }
+
+        public INamedTypeSymbol? RunnerClass { get; }
+
+        public INamedTypeSymbol? Client { get; }
+
+        /// <summary>The task API of the compilation, or null when it does not reference the EsxSdk runtime.</summary>
+        public static TaskSymbols? Create(Compilation compilation)
+            => compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskStarterAttribute") is { } starter ? new TaskSymbols(compilation, starter) : null;
+
+        /// <summary>What a method is to the task API (its original definition's attributes decide).</summary>
+        public MethodRole RoleOf(IMethodSymbol method) => this.roles.GetOrAdd(method.ReducedFrom ?? method.OriginalDefinition, this.Classify);
+
+        /// <summary>The operation named by a [VimTaskStarter] or [VimTaskWrapper] attribute, e.g. PowerOnVM_Task.</summary>
+        public string? OperationOf(IMethodSymbol method)
+        {
+            foreach (AttributeData attribute in (method.ReducedFrom ?? method.OriginalDefinition).GetAttributes())
+            {
+                if ((SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, this.StarterAttribute)
+                     || SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, this.WrapperAttribute))
+                    && attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string operation)
+                {
+                    return operation;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The question-aware wrapper of <paramref name="operation"/> on <paramref name="type"/>, if the binding has one.</summary>
+        public IMethodSymbol? WrapperFor(INamedTypeSymbol type, string operation)
+            => this.wrappers.GetOrAdd(type, this.IndexWrappers).TryGetValue(operation, out IMethodSymbol? wrapper) ? wrapper : null;
+
+        /// <summary>A type's wrappers by operation, built once per type (VimService has hundreds of members).</summary>
+        private ImmutableDictionary<string, IMethodSymbol> IndexWrappers(INamedTypeSymbol type)
+        {
+            ImmutableDictionary<string, IMethodSymbol>.Builder index = ImmutableDictionary.CreateBuilder<string, IMethodSymbol>(StringComparer.Ordinal);
+            if (this.WrapperAttribute is null)
+            {
+                return index.ToImmutable();
+            }
+
+            foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (this.RoleOf(method) == MethodRole.Wrapper && this.OperationOf(method) is { } operation && !index.ContainsKey(operation))
+                {
+                    index.Add(operation, method);
+                }
+            }
+
+            return index.ToImmutable();
+        }
+
+        private MethodRole Classify(IMethodSymbol method)
+        {
+            foreach (AttributeData attribute in method.GetAttributes())
+            {
+                INamedTypeSymbol? type = attribute.AttributeClass;
+                if (SymbolEqualityComparer.Default.Equals(type, this.StarterAttribute))
+                {
+                    return MethodRole.Starter;
+                }
+
+                if (type is not null && SymbolEqualityComparer.Default.Equals(type, this.WrapperAttribute))
+                {
+                    return MethodRole.Wrapper;
+                }
+
+                if (type is not null && SymbolEqualityComparer.Default.Equals(type, this.PrecheckAttribute))
+                {
+                    return MethodRole.Precheck;
+                }
+            }
+
+            // Runtimes before the [VimTaskPrecheck] mark: the one public pre-check by name.
+            if (method.Name == "EnsureNotBlockedAsync" && SymbolEqualityComparer.Default.Equals(method.ContainingType, this.PrecheckClass))
+            {
+                return MethodRole.Precheck;
+            }
+
+            if (method.Name == "RunTaskAsync" && SymbolEqualityComparer.Default.Equals(method.ContainingType, this.RunnerClass))
+            {
+                return MethodRole.Runner;
+            }
+
+            return MethodRole.None;
+        }
+    }
+
+    /// <summary>What a method is to the task API.</summary>
+    internal enum MethodRole
+    {
+        None,
+
+        /// <summary>A raw starter: returns the task reference at once, checks and waits for nothing.</summary>
+        Starter,
+
+        /// <summary>A question-aware wrapper: pre-checks, starts and waits.</summary>
+        Wrapper,
+
+        /// <summary>A pre-check of a target for pending questions and tasks.</summary>
+        Precheck,
+
+        /// <summary>The task runner: pre-checks, calls a start delegate and waits.</summary>
+        Runner,
+    }
+}
