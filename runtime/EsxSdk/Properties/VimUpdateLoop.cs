@@ -144,6 +144,9 @@ namespace EsxSdk
             }
         }
 
+        private Task DeliverCurrentToAllAsync(Watch[] watches, CancellationToken cancellationToken)
+            => Task.WhenAll(watches.Select(w => this.DeliverCurrentAsync(w, cancellationToken)));
+
         /// <summary>Makes the collector and starts the loop on first use; the caller holds the start gate.</summary>
         private async Task<ManagedObjectReference> EnsureStartedLockedAsync(CancellationToken cancellationToken)
         {
@@ -196,7 +199,7 @@ namespace EsxSdk
             }
 
             Interlocked.Increment(ref this.recoveries);
-            await Task.WhenAll(all.Select(w => this.DeliverCurrentAsync(w, cancellationToken))).ConfigureAwait(false);
+            await this.DeliverCurrentToAllAsync(all, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -274,7 +277,7 @@ namespace EsxSdk
                     all = [.. this.watches.Values];
                 }
 
-                await Task.WhenAll(all.Select(w => this.DeliverCurrentAsync(w, cancellationToken))).ConfigureAwait(false);
+                await this.DeliverCurrentToAllAsync(all, cancellationToken).ConfigureAwait(false);
                 Interlocked.Increment(ref this.reconnects);
                 return true;
             }

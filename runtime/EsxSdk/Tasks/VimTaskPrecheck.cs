@@ -34,11 +34,7 @@ namespace EsxSdk.Tasks
                 QuestionDecision decision = policy.Decide(question);
                 if (decision.Choice is { } choice)
                 {
-                    await client.Service.AnswerVMAsync(target, question.Id, choice.Key, cancellationToken).ConfigureAwait(false);
-                    if (client.Logger is { } logger)
-                    {
-                        VimClientLog.QuestionAnswered(logger, question.ToString(), target.ToString(), choice.ToString(), decision.Reason);
-                    }
+                    await client.AnswerAsync(target, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
 
                     throw new VimBlockedException(
                         target + " had a pending question " + question + "; it was answered with " + choice + " (" + decision.Reason + "). No new task was started: the blocked task " + Describe(pending) + " may now do the work.",
@@ -59,6 +55,16 @@ namespace EsxSdk.Tasks
             if (pending.Length > 0)
             {
                 throw new VimBlockedException(target + " has a pending task: " + Describe(pending) + ". No new task was started.", target, null, null, pending);
+            }
+        }
+
+        /// <summary>Answers <paramref name="question"/> on <paramref name="vm"/> (AnswerVM) and logs it at Information.</summary>
+        internal static async Task AnswerAsync(this VimClient client, ManagedObjectReference vm, VimQuestion question, VimQuestionChoice choice, string reason, CancellationToken cancellationToken)
+        {
+            await client.Service.AnswerVMAsync(vm, question.Id, choice.Key, cancellationToken).ConfigureAwait(false);
+            if (client.Logger is { } logger)
+            {
+                VimClientLog.QuestionAnswered(logger, question.ToString(), vm.ToString(), choice.ToString(), reason);
             }
         }
 

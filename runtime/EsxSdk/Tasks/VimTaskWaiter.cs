@@ -122,12 +122,7 @@ namespace EsxSdk.Tasks
             QuestionDecision decision = policy.Decide(question);
             if (decision.Choice is { } choice)
             {
-                await client.Service.AnswerVMAsync(vm, question.Id, choice.Key, cancellationToken).ConfigureAwait(false);
-                if (client.Logger is { } logger)
-                {
-                    VimClientLog.QuestionAnswered(logger, question.ToString(), vm.ToString(), choice.ToString(), decision.Reason);
-                }
-
+                await client.AnswerAsync(vm, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
                 return;
             }
 

@@ -28,6 +28,10 @@ namespace EsxSdk.Tests.Support
             await this.Peer.DisposeAsync();
         }
 
+        /// <summary>The VM's <c>runtime.powerState</c> (poweredOn, poweredOff, suspended), read through <paramref name="client"/> or the session's.</summary>
+        protected async Task<string> PowerStateAsync(ManagedObjectReference vm, VimClient? client = null)
+            => ((VirtualMachinePowerState)(await (client ?? this.Client).GetPropertiesAsync(vm, "runtime.powerState"))["runtime.powerState"]!).Value;
+
         /// <summary>A staged VM by role, found by inventory path: the staged VMs break vcsim's container views.</summary>
         protected async Task<ManagedObjectReference> VmAsync(string role)
             => await this.Client.FindByInventoryPathAsync("DC0/vm/" + this.Peer.QuestionVms[role]) ?? throw new InvalidOperationException("no VM for " + role);

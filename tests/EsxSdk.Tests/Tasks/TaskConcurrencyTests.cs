@@ -36,7 +36,6 @@ namespace EsxSdk.Tests.Tasks
             Task[] powerOffs = [.. plain.Select(vm => client.Service.PowerOffVMAsync(vm))];
             await Task.WhenAll(answered.Concat(refused).Concat(powerOffs).Select(t => t.ContinueWith(_ => { }, System.Threading.Tasks.TaskScheduler.Default)));
             recorder.Dispose();
-            output.WriteLine(this.Peer.StandardError);
 
             Assert.All(answered.Concat(powerOffs), t => Assert.True(t.IsCompletedSuccessfully, t.Exception?.ToString()));
             Assert.All(refused, t =>
@@ -48,17 +47,14 @@ namespace EsxSdk.Tests.Tasks
             IReadOnlyList<VcsimRecordedCall> calls = await this.Peer.GetRecordedCallsAsync();
             Assert.Equal(withDefault.Select(vm => vm.Value).Order(), calls.Select(c => c.Vm!).Order());
             Assert.All(calls, c => Assert.Equal(("AnswerVM", "1", "ok"), (c.Method, c.AnswerChoice, c.Result)));
-            Assert.All(withDefault, vm => Assert.Equal("poweredOn", this.PowerState(client, vm)));
-            Assert.All(plain, vm => Assert.Equal("poweredOff", this.PowerState(client, vm)));
+            Assert.All(await Task.WhenAll(withDefault.Select(vm => this.PowerStateAsync(vm, client))), state => Assert.Equal("poweredOn", state));
+            Assert.All(await Task.WhenAll(plain.Select(vm => this.PowerStateAsync(vm, client))), state => Assert.Equal("poweredOff", state));
 
             int perTask = recorder.CountAllExcept("WaitForUpdatesEx");
             output.WriteLine("50 tasks: " + perTask + " round trips besides the shared loop (" + (perTask / 50.0).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " per task), WaitForUpdatesEx calls " + recorder.Count("WaitForUpdatesEx") + ", at most " + recorder.PeakConcurrency("WaitForUpdatesEx") + " in flight");
             Assert.Equal(1, recorder.PeakConcurrency("WaitForUpdatesEx"));
             Assert.True(perTask <= 50 * 9, "round trips besides the loop: " + perTask);
         }
-
-        private string PowerState(VimClient client, ManagedObjectReference vm)
-            => ((VirtualMachinePowerState)client.GetPropertiesAsync(vm, "runtime.powerState").GetAwaiter().GetResult()["runtime.powerState"]!).Value;
 
         /// <summary>Every VM of DC0's VM folder by name (the staged VMs break container views, so the folder is read).</summary>
         private async Task<Dictionary<string, ManagedObjectReference>> VmsByNameAsync(VimClient client)

@@ -23,7 +23,7 @@ namespace EsxSdk.Tests.Tasks
 
             VcsimRecordedCall answer = Assert.Single(await this.Peer.GetRecordedCallsAsync());
             Assert.Equal(("AnswerVM", "1", "ok"), (answer.Method, answer.AnswerChoice, answer.Result));
-            Assert.Equal("poweredOn", ((VirtualMachinePowerState)(await this.Client.GetPropertiesAsync(vm, "runtime.powerState"))["runtime.powerState"]!).Value);
+            Assert.Equal("poweredOn", await this.PowerStateAsync(vm));
             Assert.NotEmpty(progress);
         }
 

@@ -209,9 +209,6 @@ namespace EsxSdk.Tests.Tasks
         private async Task<VimClient> ConnectAsync(string query, CollectingLogger? logger = null)
             => await VimClient.ConnectAsync(this.Peer.Url + query, new NetworkCredential(this.Peer.User, this.Peer.Password), new VimClientOptions { Logger = logger });
 
-        private async Task<string> PowerStateAsync(ManagedObjectReference vm)
-            => ((VirtualMachinePowerState)(await this.Client.GetPropertiesAsync(vm, "runtime.powerState"))["runtime.powerState"]!).Value;
-
         private async Task<ManagedObjectReference[]> RecentTasksAsync(ManagedObjectReference vm)
             => (await this.Client.GetPropertiesAsync(vm, "recentTask")).GetValueOrDefault("recentTask") as ManagedObjectReference[] ?? [];
     }
