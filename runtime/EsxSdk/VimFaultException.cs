@@ -4,11 +4,17 @@ using EsxSdk.Vim25;
 namespace EsxSdk
 {
     /// <summary>A vim25 call answered with a SOAP fault; <see cref="Fault"/> is the typed fault from the detail.</summary>
-    public sealed class VimFaultException : VimException
+    public class VimFaultException : VimException
     {
         /// <summary>Creates the exception.</summary>
         public VimFaultException(string operation, string faultCode, string faultString, MethodFault? fault)
-            : base(BuildMessage(operation, faultString, fault), operation)
+            : this(BuildMessage(operation, faultString, fault), operation, faultCode, faultString, fault)
+        {
+        }
+
+        /// <summary>Creates the exception with its own message (for faults that arrive other than as a SOAP fault).</summary>
+        protected VimFaultException(string message, string operation, string faultCode, string faultString, MethodFault? fault)
+            : base(message, operation)
         {
             this.FaultCode = faultCode;
             this.FaultString = faultString;

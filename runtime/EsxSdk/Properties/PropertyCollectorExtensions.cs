@@ -13,7 +13,10 @@ namespace EsxSdk
     {
         /// <summary>
         /// RetrievePropertiesEx with ContinueRetrievePropertiesEx paging, as an async stream. Leaving the
-        /// stream early cancels the server-side result set (CancelRetrievePropertiesEx).
+        /// stream early cancels the server-side result set (CancelRetrievePropertiesEx). Properties the server could not
+        /// read are in each object's <see cref="ObjectContent.MissingSet"/> with their typed fault (<see cref="VimMissingProperties.EnsureComplete"/>
+        /// turns them into an exception); a <see cref="NotAuthenticated"/> there means the session is gone, and the client logs in
+        /// again and repeats the read before anything is returned.
         /// </summary>
         public static IAsyncEnumerable<ObjectContent> RetrieveAsync(this VimClient client, IReadOnlyList<PropertyFilterSpec> specs, int? pageSize = null, CancellationToken cancellationToken = default)
         {
@@ -61,7 +64,12 @@ namespace EsxSdk
             }
         }
 
-        /// <summary>The named properties of one object (missing or unset properties are absent).</summary>
+        /// <summary>
+        /// The named properties of one object (all of them when none are named); unset properties are absent.
+        /// A property the server could not read (no permission, an invalid path, ...) raises <see cref="VimPropertyFaultException"/>
+        /// naming it, with the typed fault; a lost session is logged in again and the read repeated once.
+        /// </summary>
+        /// <exception cref="VimPropertyFaultException">The server reported a fault for one of the properties.</exception>
         public static async Task<IReadOnlyDictionary<string, object?>> GetPropertiesAsync(this VimClient client, ManagedObjectReference obj, params string[] paths)
         {
             ArgumentNullException.ThrowIfNull(obj);
@@ -73,7 +81,7 @@ namespace EsxSdk
             var result = new Dictionary<string, object?>(StringComparer.Ordinal);
             await foreach (ObjectContent content in client.RetrieveAsync([spec]).ConfigureAwait(false))
             {
-                foreach (DynamicProperty property in content.PropSet)
+                foreach (DynamicProperty property in content.EnsureComplete().PropSet)
                 {
                     result[property.Name ?? string.Empty] = property.Val;
                 }

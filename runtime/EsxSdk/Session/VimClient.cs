@@ -42,7 +42,8 @@ namespace EsxSdk
             this.logger = options.Logger;
             this.Service = new VimService(this);
             this.ServiceContent = new ServiceContent();
-            this.Updates = new VimUpdateLoop(this);
+            this.Outages = new VimOutagePolicy(options);
+            this.Updates = new VimUpdateLoop(this, this.Outages, options.Timeout);
         }
 
         /// <summary>The client's single WaitForUpdatesEx loop, shared by every watcher (e.g. the task runner).</summary>
@@ -66,6 +67,9 @@ namespace EsxSdk
         /// <summary>The logger from the options, for the client's helpers (never given secrets).</summary>
         internal ILogger? Logger => this.logger;
 
+        /// <summary>How this client rides out an unreachable server (the options' outage window and back-off).</summary>
+        internal VimOutagePolicy Outages { get; }
+
         /// <summary>Counts logins: session-scoped objects (property collectors, filters) made before a change are gone.</summary>
         internal int SessionGeneration => Volatile.Read(ref this.sessionGeneration);
 
@@ -84,6 +88,12 @@ namespace EsxSdk
         {
             ArgumentNullException.ThrowIfNull(uri);
             options ??= new VimClientOptions();
+            uri.EnsurePlaintextAllowed();
+            if (uri.IsPlaintextToRemoteHost && options.Logger is { } log)
+            {
+                VimClientLog.PlaintextAllowed(log, uri.SdkUri);
+            }
+
             VimSoapTransport transport = await VimSoapTransport.OpenAsync(uri, options, VimTypeRegistry.Instance, cancellationToken).ConfigureAwait(false);
             transport.ApiVersion = VimService.WsdlApiVersion;
             var client = new VimClient(uri, transport, credentials, options);
@@ -108,11 +118,15 @@ namespace EsxSdk
             }
         }
 
-        /// <summary>Ends the session on the server.</summary>
+        /// <summary>
+        /// Ends the session on the server. The update loop stops first (its long poll ended on the server while the session is
+        /// still valid; watches fail with <see cref="ObjectDisposedException"/>), so a later <see cref="DisposeAsync"/> sends nothing.
+        /// </summary>
         public async Task LogoutAsync(CancellationToken cancellationToken = default)
         {
             if (this.CurrentSession is not null && this.ServiceContent.SessionManager is { } sessionManager)
             {
+                await this.Updates.StopAsync(destroyOnServer: true, "the client logged out").ConfigureAwait(false);
                 await this.Service.LogoutAsync(sessionManager, cancellationToken).ConfigureAwait(false);
                 this.CurrentSession = null;
             }
@@ -131,37 +145,53 @@ namespace EsxSdk
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref this.closed) != 0, this);
             int generation = Volatile.Read(ref this.sessionGeneration);
+            TResponse? answered = null;
+            VimFaultException? refused = null;
             try
             {
-                return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
+                answered = await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
+
+                // Property reads answer a lost session with NotAuthenticated per property (missingSet), not with a fault.
+                if (!VimMissingProperties.ReportsNotAuthenticated(answered) || !this.CanLogInAgain(operation))
+                {
+                    return answered;
+                }
             }
             catch (VimFaultException ex) when (ex.Fault is NotAuthenticated && this.CanLogInAgain(operation))
             {
-                // Another caller may have logged in since this call was sent (or be doing so): then just retry.
+                refused = ex;
+            }
+
+            // Another caller may have logged in since this call was sent (or be doing so): then just retry.
+            if (await this.SessionReplacedSinceAsync(generation, cancellationToken).ConfigureAwait(false))
+            {
+                return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!await this.IsSessionGoneAsync(cancellationToken).ConfigureAwait(false))
+            {
                 if (await this.SessionReplacedSinceAsync(generation, cancellationToken).ConfigureAwait(false))
                 {
                     return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (!await this.IsSessionGoneAsync(cancellationToken).ConfigureAwait(false))
+                if (refused is null)
                 {
-                    if (await this.SessionReplacedSinceAsync(generation, cancellationToken).ConfigureAwait(false))
-                    {
-                        return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    // A blind re-login would hide missing privileges: say what it is instead.
-                    if (this.logger is not null)
-                    {
-                        VimClientLog.NotAuthorized(this.logger, operation, this.transport.Endpoint);
-                    }
-
-                    throw new VimFaultException(operation, ex.FaultCode, "the session is valid, so NotAuthenticated means the user lacks privileges for " + operation + " (" + ex.FaultString + ")", ex.Fault);
+                    // The session is valid: the per-property faults are real, and the caller surfaces them.
+                    return answered!;
                 }
 
-                await this.LoginCoreAsync(generation, cancellationToken, expiredDuring: operation).ConfigureAwait(false);
-                return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
+                // A blind re-login would hide missing privileges: say what it is instead.
+                if (this.logger is not null)
+                {
+                    VimClientLog.NotAuthorized(this.logger, operation, this.transport.Endpoint);
+                }
+
+                throw new VimFaultException(operation, refused.FaultCode, "the session is valid, so NotAuthenticated means the user lacks privileges for " + operation + " (" + refused.FaultString + ")", refused.Fault);
             }
+
+            await this.LoginCoreAsync(generation, cancellationToken, expiredDuring: operation).ConfigureAwait(false);
+            return await this.SendAsync<TResponse>(operation, requestElement, request, registry, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Waits for a login in flight, then says whether the session changed since <paramref name="generation"/>.</summary>

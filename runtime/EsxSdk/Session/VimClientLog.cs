@@ -27,6 +27,12 @@ namespace EsxSdk
         [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Answered the question {Question} on {Target} with {Choice}: {Reason}")]
         public static partial void QuestionAnswered(ILogger logger, string question, string target, string choice, string reason);
 
+        [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Connecting to {Endpoint} over plain HTTP (allow_plaintext=1): the password and the session cookie travel in clear text")]
+        public static partial void PlaintextAllowed(ILogger logger, Uri endpoint);
+
+        [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "The question {Question} on {Target} was answered elsewhere before our answer ({Error}); waiting on")]
+        public static partial void QuestionAnsweredElsewhere(ILogger logger, string question, string target, string error);
+
         [LoggerMessage(EventId = 7, Level = LogLevel.Debug, Message = "Keep-alive call to {Endpoint} failed: {Error}")]
         public static partial void KeepAliveFailed(ILogger logger, Uri endpoint, string error);
     }

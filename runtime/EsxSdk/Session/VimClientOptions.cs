@@ -6,8 +6,25 @@ namespace EsxSdk
     /// <summary>Settings of a <see cref="VimClient"/>; the defaults suit real hosts.</summary>
     public sealed record VimClientOptions
     {
-        /// <summary>How long one call may take (WaitForUpdatesEx callers should keep their maxWait below it). Default 5 minutes.</summary>
+        /// <summary>
+        /// How long one call may take. Default 5 minutes. The update loop's long poll (WaitForUpdatesEx) waits on the
+        /// server for a time derived from it (always shorter, at most 30 s), so an idle client never times out.
+        /// </summary>
         public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>
+        /// How long watches and task waits ride out an unreachable server (a vCenter service restart, a host failover)
+        /// before they fail with <see cref="VimConnectionException"/>. Default 5 minutes. Within the window the client
+        /// retries with capped exponential back-off and jitter, then re-makes its collector and filters and re-reads
+        /// every watched value, so a task that finished during the outage reports its outcome.
+        /// </summary>
+        public TimeSpan OutageWindow { get; init; } = TimeSpan.FromMinutes(5);
+
+        /// <summary>The first retry delay after a failed call during an outage (doubled per attempt, with jitter). Default 1 s.</summary>
+        public TimeSpan ReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>The longest delay between two retries during an outage. Default 30 s.</summary>
+        public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
 
         /// <summary>The largest response accepted, in bytes (default 256 MiB): a bounded but generous limit.</summary>
         public long MaxResponseBytes { get; init; } = 256L * 1024 * 1024;

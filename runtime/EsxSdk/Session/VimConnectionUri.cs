@@ -7,13 +7,15 @@ namespace EsxSdk
     /// Where and how to connect, from a libvirt-style URI (<c>esx://[user@]host[:port]/?no_verify=1</c>,
     /// <c>vpx://user@vcenter/dc/cluster/host</c>) or a plain SDK URL (<c>https://host/sdk</c>).
     /// Query: <c>no_verify=0|1</c> (skip certificate checks), <c>auto_answer=0|1</c> (question policy for
-    /// the task runner), <c>transport=https|http</c>, <c>thumbprint=SHA256-hex</c> (pin the certificate).
+    /// the task runner), <c>transport=https|http</c>, <c>thumbprint=SHA256-hex</c> (pin the certificate),
+    /// <c>allow_plaintext=0|1</c> (plain HTTP to a host that is not loopback; refused without it).
     /// A password in the URI is refused: it would end up in logs and shell histories.
     /// </summary>
     public sealed record VimConnectionUri
     {
-        private VimConnectionUri(Uri sdkUri, string? userName, string? inventoryPath, bool noVerify, bool autoAnswer, string? thumbprint, string scheme)
+        private VimConnectionUri(Uri sdkUri, string? userName, string? inventoryPath, bool noVerify, bool autoAnswer, string? thumbprint, string scheme, bool allowPlaintext)
         {
+            this.AllowPlaintext = allowPlaintext;
             this.SdkUri = sdkUri;
             this.UserName = userName;
             this.InventoryPath = inventoryPath;
@@ -44,6 +46,28 @@ namespace EsxSdk
         /// <summary>The scheme given: esx, vpx, https or http.</summary>
         public string Scheme { get; }
 
+        /// <summary>Whether plain HTTP to a host that is not loopback was explicitly allowed (<c>allow_plaintext=1</c>).</summary>
+        public bool AllowPlaintext { get; }
+
+        /// <summary>Whether the endpoint is plain HTTP to a host other than loopback (127.0.0.0/8, ::1, localhost): the password would travel in clear text.</summary>
+        public bool IsPlaintextToRemoteHost => this.SdkUri.Scheme == Uri.UriSchemeHttp && !IsLoopbackHost(this.SdkUri.Host);
+
+        /// <summary>
+        /// Throws <see cref="VimConnectionException"/> for plain HTTP to a host that is not loopback unless <c>allow_plaintext=1</c>:
+        /// called before any connection is made.
+        /// </summary>
+        public void EnsurePlaintextAllowed()
+        {
+            if (this.IsPlaintextToRemoteHost && !this.AllowPlaintext)
+            {
+                throw new VimConnectionException(
+                    "Refusing to connect to " + this.SdkUri + " over plain HTTP: " + this.SdkUri.Host + " is not a loopback address, so the password and the session cookie would travel in clear text. "
+                    + "Use https (the default for esx://, vpx:// and https:// URIs), or add allow_plaintext=1 to the URI if this network is trusted.",
+                    this.SdkUri,
+                    null);
+            }
+        }
+
         /// <summary>Parses a connection URI; throws <see cref="FormatException"/> saying what is wrong.</summary>
         public static VimConnectionUri Parse(string uri)
         {
@@ -67,6 +91,7 @@ namespace EsxSdk
             Dictionary<string, string> query = ParseQuery(parsed, uri);
             bool noVerify = Flag(query, "no_verify", uri);
             bool autoAnswer = Flag(query, "auto_answer", uri);
+            bool allowPlaintext = Flag(query, "allow_plaintext", uri);
             string? thumbprint = query.TryGetValue("thumbprint", out string? pin) ? NormalizeThumbprint(pin, uri) : null;
             string transport = query.TryGetValue("transport", out string? t) ? t.ToLowerInvariant() : scheme == "http" ? "http" : "https";
             if (transport is not ("https" or "http"))
@@ -76,9 +101,9 @@ namespace EsxSdk
 
             foreach (string key in query.Keys)
             {
-                if (key is not ("no_verify" or "auto_answer" or "thumbprint" or "transport"))
+                if (key.ToLowerInvariant() is not ("no_verify" or "auto_answer" or "thumbprint" or "transport" or "allow_plaintext"))
                 {
-                    throw new FormatException("Unknown query parameter '" + key + "' in '" + Redact(uri) + "': known are no_verify, auto_answer, transport, thumbprint.");
+                    throw new FormatException("Unknown query parameter '" + key + "' in '" + Redact(uri) + "': known are no_verify, auto_answer, transport, thumbprint, allow_plaintext.");
                 }
             }
 
@@ -87,13 +112,17 @@ namespace EsxSdk
             var sdk = new UriBuilder(transport, parsed.Host, parsed.IsDefaultPort && isLibvirtStyle ? -1 : parsed.Port, path).Uri;
             string? user = parsed.UserInfo.Length == 0 ? null : Uri.UnescapeDataString(parsed.UserInfo);
             string? inventory = scheme == "vpx" ? parsed.AbsolutePath.Trim('/') : null;
-            return new VimConnectionUri(sdk, user, string.IsNullOrEmpty(inventory) ? null : Uri.UnescapeDataString(inventory), noVerify, autoAnswer, thumbprint, scheme);
+            return new VimConnectionUri(sdk, user, string.IsNullOrEmpty(inventory) ? null : Uri.UnescapeDataString(inventory), noVerify, autoAnswer, thumbprint, scheme, allowPlaintext);
         }
 
         /// <summary>The URI without secrets (it never holds any).</summary>
         public override string ToString()
             => this.Scheme + "://" + (this.UserName is null ? string.Empty : Uri.EscapeDataString(this.UserName) + "@") + this.SdkUri.Authority + this.SdkUri.AbsolutePath
                + (this.NoVerify ? " (no_verify)" : string.Empty) + (this.AutoAnswer ? " (auto_answer)" : string.Empty);
+
+        private static bool IsLoopbackHost(string host)
+            => host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+               || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out System.Net.IPAddress? address) && System.Net.IPAddress.IsLoopback(address));
 
         private static Dictionary<string, string> ParseQuery(Uri parsed, string original)
         {

@@ -12,7 +12,13 @@ namespace EsxSdk.Tasks
     {
         /// <summary>Creates the exception.</summary>
         public VimBlockedException(string message, ManagedObjectReference target, VimQuestion? question, VimQuestionChoice? answeredWith, IReadOnlyList<TaskInfo> pendingTasks)
-            : base(message, null)
+            : this(message, target, question, answeredWith, pendingTasks, null)
+        {
+        }
+
+        /// <summary>Creates the exception for a start the server refused (<paramref name="innerException"/>: its fault, e.g. <see cref="TaskInProgress"/>).</summary>
+        public VimBlockedException(string message, ManagedObjectReference target, VimQuestion? question, VimQuestionChoice? answeredWith, IReadOnlyList<TaskInfo> pendingTasks, Exception? innerException)
+            : base(message, null, innerException)
         {
             this.Target = target;
             this.Question = question;

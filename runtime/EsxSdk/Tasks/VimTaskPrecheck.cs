@@ -13,6 +13,9 @@ namespace EsxSdk.Tasks
     /// </summary>
     public static class VimTaskPrecheck
     {
+        /// <summary>Questions answered elsewhere and replaced by new ones before the pre-check gives up deciding.</summary>
+        private const int MaxQuestionRounds = 3;
+
         /// <summary>
         /// Throws <see cref="VimBlockedException"/> when <paramref name="target"/> has a pending question
         /// (reported under <see cref="QuestionPolicy.Report"/>; answered under an answering policy, and still
@@ -28,14 +31,24 @@ namespace EsxSdk.Tasks
             IReadOnlyDictionary<string, object?> properties = await client.GetPropertiesAsync(target, isVm ? ["runtime.question", "recentTask"] : ["recentTask"]).ConfigureAwait(false);
             TaskInfo[] pending = await PendingTasksAsync(client, properties.GetValueOrDefault("recentTask") as ManagedObjectReference[] ?? [], cancellationToken).ConfigureAwait(false);
 
-            if (properties.GetValueOrDefault("runtime.question") is VirtualMachineQuestionInfo info)
+            VimQuestion? question = properties.GetValueOrDefault("runtime.question") is VirtualMachineQuestionInfo info ? VimQuestion.From(info, target) : null;
+            VimQuestion? answeredElsewhere = null;
+            for (int round = 0; question is not null && round < MaxQuestionRounds; round++)
             {
-                var question = VimQuestion.From(info, target);
                 QuestionDecision decision = policy.Decide(question);
-                if (decision.Choice is { } choice)
+                if (decision.Choice is not { } choice)
                 {
-                    await client.AnswerAsync(target, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
+                    throw new VimBlockedException(
+                        target + " is blocked by the question " + question + "; " + decision.Reason + ". No new task was started" + (pending.Length > 0 ? "; blocked: " + Describe(pending) : string.Empty) + ". Answer it (AnswerVM) or use an answering policy.",
+                        target,
+                        question,
+                        null,
+                        pending);
+                }
 
+                AnswerOutcome outcome = await client.AnswerAsync(target, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
+                if (outcome.Answered)
+                {
                     throw new VimBlockedException(
                         target + " had a pending question " + question + "; it was answered with " + choice + " (" + decision.Reason + "). No new task was started: the blocked task " + Describe(pending) + " may now do the work.",
                         target,
@@ -44,10 +57,19 @@ namespace EsxSdk.Tasks
                         pending);
                 }
 
+                // Someone else answered first; a new question in its place goes through the policy again.
+                answeredElsewhere ??= question;
+                question = outcome.Pending;
+            }
+
+            if (answeredElsewhere is not null)
+            {
+                // Our policy would have answered: the blocked task may now do the work, so still no new task.
                 throw new VimBlockedException(
-                    target + " is blocked by the question " + question + "; " + decision.Reason + ". No new task was started" + (pending.Length > 0 ? "; blocked: " + Describe(pending) : string.Empty) + ". Answer it (AnswerVM) or use an answering policy.",
+                    target + " had a pending question " + answeredElsewhere + " that was answered elsewhere before our answer" + (question is null ? string.Empty : "; a new question is pending: " + question)
+                    + ". No new task was started: the blocked task " + Describe(pending) + " may now do the work.",
                     target,
-                    question,
+                    question ?? answeredElsewhere,
                     null,
                     pending);
             }
@@ -58,17 +80,50 @@ namespace EsxSdk.Tasks
             }
         }
 
-        /// <summary>Answers <paramref name="question"/> on <paramref name="vm"/> (AnswerVM) and logs it at Information.</summary>
-        internal static async Task AnswerAsync(this VimClient client, ManagedObjectReference vm, VimQuestion question, VimQuestionChoice choice, string reason, CancellationToken cancellationToken)
+        /// <summary>
+        /// Answers <paramref name="question"/> on <paramref name="vm"/> (AnswerVM, ridden through an outage) and logs it at Information.
+        /// A question that is gone by then (answered elsewhere, or replaced by a new one) is not an error: the outcome says so and
+        /// carries the question pending now, if any. A fault while the same question is still pending is raised.
+        /// </summary>
+        internal static async Task<AnswerOutcome> AnswerAsync(this VimClient client, ManagedObjectReference vm, VimQuestion question, VimQuestionChoice choice, string reason, CancellationToken cancellationToken)
         {
-            await client.Service.AnswerVMAsync(vm, question.Id, choice.Key, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.Outages.RideOutAsync(ct => client.Service.AnswerVMAsync(vm, question.Id, choice.Key, ct), "answering the question on " + vm, cancellationToken).ConfigureAwait(false);
+            }
+            catch (VimFaultException ex)
+            {
+                VimQuestion? now = await CurrentQuestionAsync(client, vm, cancellationToken).ConfigureAwait(false);
+                if (now is not null && now.Id == question.Id)
+                {
+                    throw;
+                }
+
+                if (client.Logger is { } log)
+                {
+                    VimClientLog.QuestionAnsweredElsewhere(log, question.ToString(), vm.ToString(), ex.FaultTypeName);
+                }
+
+                return new AnswerOutcome(false, now);
+            }
+
             if (client.Logger is { } logger)
             {
                 VimClientLog.QuestionAnswered(logger, question.ToString(), vm.ToString(), choice.ToString(), reason);
             }
+
+            return new AnswerOutcome(true, null);
         }
 
-        private static async Task<TaskInfo[]> PendingTasksAsync(VimClient client, ManagedObjectReference[] tasks, CancellationToken cancellationToken)
+        /// <summary>The question pending on <paramref name="vm"/> now, or null.</summary>
+        internal static async Task<VimQuestion?> CurrentQuestionAsync(VimClient client, ManagedObjectReference vm, CancellationToken cancellationToken)
+        {
+            IReadOnlyDictionary<string, object?> now = await client.Outages.RideOutAsync(
+                _ => client.GetPropertiesAsync(vm, "runtime.question"), "reading the question on " + vm, cancellationToken).ConfigureAwait(false);
+            return now.GetValueOrDefault("runtime.question") is VirtualMachineQuestionInfo info ? VimQuestion.From(info, vm) : null;
+        }
+
+        internal static async Task<TaskInfo[]> PendingTasksAsync(VimClient client, ManagedObjectReference[] tasks, CancellationToken cancellationToken)
         {
             if (tasks.Length == 0)
             {
@@ -92,8 +147,12 @@ namespace EsxSdk.Tasks
             return [.. pending];
         }
 
-        private static string Describe(IReadOnlyList<TaskInfo> tasks) => tasks.Count == 0
+        /// <summary>Describes pending tasks: reference, name, descriptionId, state and progress.</summary>
+        internal static string Describe(IReadOnlyList<TaskInfo> tasks) => tasks.Count == 0
             ? "(none listed in recentTask)"
             : string.Join(", ", tasks.Select(t => (t.Task?.Value ?? "?") + " " + (t.Name ?? "?") + " (" + (t.DescriptionId ?? "?") + ", " + t.State.Value + (t.Progress is int p ? ", " + p + "%" : string.Empty) + ")"));
     }
+
+    /// <summary>What became of an answer: given, or the question was gone (with the question pending now, if any).</summary>
+    internal sealed record AnswerOutcome(bool Answered, VimQuestion? Pending);
 }

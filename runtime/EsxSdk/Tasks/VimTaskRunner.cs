@@ -57,15 +57,27 @@ namespace EsxSdk.Tasks
             {
                 task = await start(cancellationToken).ConfigureAwait(false);
             }
-            catch (VimFaultException ex) when (ex.Fault is QuestionPending)
+            catch (VimFaultException ex) when (ex.Fault is QuestionPending || IsCompetingTask(ex.Fault))
             {
-                // The server refused at once because of a question: report it like the pre-check does.
-                await PrecheckAsync(client, targets, policy, cancellationToken).ConfigureAwait(false);
-                throw;
+                // The server refused at once: another client's task or question got in after our pre-check. The server is
+                // the referee; report what blocks the target like the pre-check does.
+                try
+                {
+                    await PrecheckAsync(client, targets, policy, cancellationToken).ConfigureAwait(false);
+                }
+                catch (VimBlockedException blocked) when (ex.Fault is not QuestionPending)
+                {
+                    throw VimTaskRace.Refused(blocked, ex);
+                }
+
+                throw await VimTaskRace.RefusedStartAsync(client, targets, ex, cancellationToken).ConfigureAwait(false);
             }
 
             return await WaitAsync(client, task, targets, policy, options, cancellationToken).ConfigureAwait(false);
         }
+
+        /// <summary>Faults with which a server refuses a task because another one runs on the same object.</summary>
+        private static bool IsCompetingTask(MethodFault? fault) => fault is TaskInProgress || fault?.GetType() == typeof(InvalidState);
 
         internal static bool IsVirtualMachine(ManagedObjectReference reference) => reference.Type == "VirtualMachine";
 
@@ -107,6 +119,12 @@ namespace EsxSdk.Tasks
                     }
                 }
 
+                if (waiter.Info?.State == TaskInfoState.Queued)
+                {
+                    // Queued behind another task on the same target (another client won the race): do not run a second one.
+                    await VimTaskRace.WithdrawIfQueuedBehindAsync(client, task, waiter, targets, limit.Token).ConfigureAwait(false);
+                }
+
                 foreach (ManagedObjectReference vm in targets.Where(IsVirtualMachine))
                 {
                     await watch.WatchVmAsync(vm, limit.Token).ConfigureAwait(false);
@@ -121,6 +139,14 @@ namespace EsxSdk.Tasks
                 }
 
                 throw new VimProtocolException("The update loop ended before task " + task.Value + " finished.", null);
+            }
+            catch (VimConnectionException ex) when (!limit.IsCancellationRequested)
+            {
+                throw VimTaskRace.LostTrack(task, waiter.Info, ex);
+            }
+            catch (VimProtocolException ex) when (!limit.IsCancellationRequested && ex.Operation is "RetrievePropertiesEx" or "CreateFilter")
+            {
+                throw VimTaskRace.LostTrack(task, waiter.Info, ex);
             }
             catch (OperationCanceledException) when (limit.IsCancellationRequested)
             {

@@ -24,7 +24,7 @@ namespace EsxSdk.Tasks
                 else if (update.Obj == task && change.Name?.StartsWith("info.", StringComparison.Ordinal) == true)
                 {
                     // A partial update: apply the fields a wait needs; read the whole info only for anything else.
-                    TaskInfo? patched = this.info is { } known && TryPatch(known, change.Name.Substring("info.".Length), change.Val) ? known : await this.ReadInfoAsync().ConfigureAwait(false);
+                    TaskInfo? patched = this.info is { } known && TryPatch(known, change.Name.Substring("info.".Length), change.Val) ? known : await this.ReadInfoAsync(cancellationToken).ConfigureAwait(false);
                     await this.SetInfoAsync(patched, cancellationToken).ConfigureAwait(false);
                 }
                 else if (update.Obj is { } vm && VimTaskRunner.IsVirtualMachine(vm) && change.Name == "runtime.question" && change.Val is VirtualMachineQuestionInfo questionInfo)
@@ -47,7 +47,7 @@ namespace EsxSdk.Tasks
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                TaskInfo? current = this.info ?? await this.ReadInfoAsync().ConfigureAwait(false);
+                TaskInfo? current = this.info ?? await this.ReadInfoAsync(timeout.Token).ConfigureAwait(false);
                 if (current?.Cancelable != true || current.State == TaskInfoState.Success || current.State == TaskInfoState.Error)
                 {
                     return false;
@@ -108,9 +108,16 @@ namespace EsxSdk.Tasks
             }
         }
 
-        /// <summary>The task's whole info now (the last known one if the read finds none).</summary>
-        private async Task<TaskInfo?> ReadInfoAsync()
-            => (await client.GetPropertiesAsync(task, "info").ConfigureAwait(false)).GetValueOrDefault("info") as TaskInfo ?? this.info;
+        /// <summary>The task's whole info now (the last known one if the read finds none), ridden through an outage.</summary>
+        private async Task<TaskInfo?> ReadInfoAsync(CancellationToken cancellationToken)
+        {
+            IReadOnlyDictionary<string, object?> read = await client.Outages.RideOutAsync(
+                _ => client.GetPropertiesAsync(task, "info"), "reading the info of task " + task.Value, cancellationToken).ConfigureAwait(false);
+            return read.GetValueOrDefault("info") as TaskInfo ?? this.info;
+        }
+
+        /// <summary>The task's latest known info (null before the first update).</summary>
+        public TaskInfo? Info => this.info;
 
         private async Task HandleQuestionAsync(VimQuestion question, ManagedObjectReference vm, CancellationToken cancellationToken)
         {
@@ -122,11 +129,18 @@ namespace EsxSdk.Tasks
             QuestionDecision decision = policy.Decide(question);
             if (decision.Choice is { } choice)
             {
-                await client.AnswerAsync(vm, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
+                AnswerOutcome outcome = await client.AnswerAsync(vm, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
+                if (!outcome.Answered && outcome.Pending is { } next)
+                {
+                    // Answered elsewhere and replaced by a new question: the policy decides again (the watch may deliver it too; handled once).
+                    await this.HandleQuestionAsync(next, vm, cancellationToken).ConfigureAwait(false);
+                }
+
+                // Answered by us or by someone else: the task's outcome decides.
                 return;
             }
 
-            TaskInfo? current = this.info = await this.ReadInfoAsync().ConfigureAwait(false);
+            TaskInfo? current = this.info = await this.ReadInfoAsync(cancellationToken).ConfigureAwait(false);
             string what = "Task " + task.Value + " (" + (current?.DescriptionId ?? current?.Name) + ") on " + vm + " is blocked by the question " + question + "; " + decision.Reason;
             if (current?.Cancelable == true)
             {

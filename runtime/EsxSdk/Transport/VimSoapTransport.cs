@@ -122,19 +122,14 @@ namespace EsxSdk.Transport
             }
         }
 
+        /// <summary>
+        /// Closes at once. The client calls this after its own calls are done; a request it stopped waiting for (a long poll
+        /// left on the server, a canceled call) would otherwise hold a graceful close for seconds.
+        /// </summary>
         public ValueTask DisposeAsync()
         {
-            try
-            {
-                this.channel.Close(TimeSpan.FromSeconds(5));
-                this.factory.Close(TimeSpan.FromSeconds(5));
-            }
-            catch (Exception ex) when (ex is CommunicationException or TimeoutException)
-            {
-                this.channel.Abort();
-                this.factory.Abort();
-            }
-
+            this.channel.Abort();
+            this.factory.Abort();
             return ValueTask.CompletedTask;
         }
 

@@ -8,29 +8,61 @@ using System.Threading.Tasks;
 namespace EsxSdk.Tests.Support
 {
     /// <summary>
-    /// A TCP relay on 127.0.0.1 in front of a peer, whose open connections a test can drop at once (a network failure
-    /// in the middle of a call, e.g. a long-polling WaitForUpdatesEx), while new connections keep working.
+    /// A fault-injecting TCP relay on 127.0.0.1 in front of a peer. A test can reset every open connection, go down
+    /// (connections refused) and come back on the same port, stall (accept, forward nothing), cut responses after a few
+    /// bytes, or point the relay at another peer (a restarted server). Loopback only.
     /// </summary>
-    internal sealed class TcpRelay : IAsyncDisposable
+    public sealed class TcpRelay : IAsyncDisposable
     {
-        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-        private readonly Uri upstream;
+        private readonly int port;
         private readonly List<TcpClient> open = [];
         private readonly CancellationTokenSource stopping = new();
-        private readonly Task accepting;
+        private readonly object gate = new();
+        private TcpListener? listener;
+        private Task accepting = Task.CompletedTask;
+        private Uri upstream;
+        private volatile bool stalled;
+        private volatile int cutAfterBytes = -1;
 
         public TcpRelay(Uri upstream)
         {
             this.upstream = upstream;
-            this.listener.Start();
-            this.Url = new UriBuilder(upstream) { Port = ((IPEndPoint)this.listener.LocalEndpoint).Port }.Uri;
-            this.accepting = this.AcceptAsync();
+            this.listener = Listen(0);
+            this.port = ((IPEndPoint)this.listener.LocalEndpoint).Port;
+            this.Url = new UriBuilder(upstream) { Port = this.port }.Uri;
+            this.accepting = this.AcceptAsync(this.listener);
         }
 
         /// <summary>The peer's URL with the relay's port.</summary>
         public Uri Url { get; }
 
-        /// <summary>Closes every connection open now (both sides).</summary>
+        /// <summary>Whether the relay accepts connections now.</summary>
+        public bool IsUp
+        {
+            get
+            {
+                lock (this.gate)
+                {
+                    return this.listener is not null;
+                }
+            }
+        }
+
+        /// <summary>New connections are accepted but nothing is forwarded either way (a hung server or network).</summary>
+        public bool Stalled
+        {
+            get => this.stalled;
+            set => this.stalled = value;
+        }
+
+        /// <summary>When not negative, each response is cut (the connection closed) after this many bytes.</summary>
+        public int CutResponsesAfterBytes
+        {
+            get => this.cutAfterBytes;
+            set => this.cutAfterBytes = value;
+        }
+
+        /// <summary>Closes every connection open now (both sides); new connections keep working.</summary>
         public void DropConnections()
         {
             lock (this.open)
@@ -44,38 +76,125 @@ namespace EsxSdk.Tests.Support
             }
         }
 
+        /// <summary>Goes down: stops listening (new connections are refused) and drops every open connection.</summary>
+        public void GoDown()
+        {
+            lock (this.gate)
+            {
+                this.listener?.Stop();
+                this.listener = null;
+            }
+
+            this.DropConnections();
+        }
+
+        /// <summary>Comes back on the same port.</summary>
+        public void ComeBack()
+        {
+            lock (this.gate)
+            {
+                if (this.listener is not null)
+                {
+                    return;
+                }
+
+                this.listener = Listen(this.port);
+                this.accepting = this.AcceptAsync(this.listener);
+            }
+        }
+
+        /// <summary>Goes down now and comes back after <paramref name="outage"/> (in the background).</summary>
+        public Task DownForAsync(TimeSpan outage)
+        {
+            this.GoDown();
+            return Task.Delay(outage, this.stopping.Token).ContinueWith(_ => this.ComeBack(), TaskScheduler.Default);
+        }
+
+        /// <summary>Sends new connections to <paramref name="peer"/> from now on (e.g. a restarted server on another port).</summary>
+        public void Retarget(Uri peer) => this.upstream = peer;
+
         public async ValueTask DisposeAsync()
         {
             await this.stopping.CancelAsync();
-            this.listener.Stop();
-            this.DropConnections();
+            this.GoDown();
             await this.accepting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             this.stopping.Dispose();
         }
 
-        private async Task AcceptAsync()
+        private static TcpListener Listen(int port)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            listener.Start();
+            return listener;
+        }
+
+        private async Task AcceptAsync(TcpListener from)
         {
             while (!this.stopping.IsCancellationRequested)
             {
-                TcpClient inbound = await this.listener.AcceptTcpClientAsync(this.stopping.Token);
+                TcpClient inbound;
+                try
+                {
+                    inbound = await from.AcceptTcpClientAsync(this.stopping.Token);
+                }
+                catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+                {
+                    return; // gone down or disposed
+                }
+
                 var outbound = new TcpClient();
-                await outbound.ConnectAsync(this.upstream.Host, this.upstream.Port, this.stopping.Token);
                 lock (this.open)
                 {
                     this.open.Add(inbound);
                     this.open.Add(outbound);
                 }
 
-                _ = PumpAsync(inbound, outbound);
-                _ = PumpAsync(outbound, inbound);
+                if (this.stalled)
+                {
+                    continue; // held open, nothing forwarded
+                }
+
+                try
+                {
+                    await outbound.ConnectAsync(this.upstream.Host, this.upstream.Port, this.stopping.Token);
+                }
+                catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+                {
+                    inbound.Dispose();
+                    outbound.Dispose();
+                    continue;
+                }
+
+                _ = PumpAsync(inbound, outbound, -1);
+                _ = PumpAsync(outbound, inbound, this.cutAfterBytes);
             }
         }
 
-        private static async Task PumpAsync(TcpClient from, TcpClient to)
+        /// <summary>Copies <paramref name="from"/> to <paramref name="to"/>; with <paramref name="limit"/> not negative, closes both after that many bytes.</summary>
+        private static async Task PumpAsync(TcpClient from, TcpClient to, int limit)
         {
             try
             {
-                await from.GetStream().CopyToAsync(to.GetStream());
+                if (limit < 0)
+                {
+                    await from.GetStream().CopyToAsync(to.GetStream());
+                    return;
+                }
+
+                byte[] buffer = new byte[4096];
+                int left = limit;
+                while (left > 0)
+                {
+                    int read = await from.GetStream().ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, left)));
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    await to.GetStream().WriteAsync(buffer.AsMemory(0, read));
+                    left -= read;
+                }
             }
             catch (Exception ex) when (ex is System.IO.IOException or ObjectDisposedException or SocketException or InvalidOperationException)
             {

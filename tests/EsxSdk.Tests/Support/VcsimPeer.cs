@@ -270,6 +270,11 @@ namespace EsxSdk.Tests.Support
                 yield return options.QuestionCrowd.ToString(CultureInfo.InvariantCulture);
             }
 
+            if (options.QueueTasks)
+            {
+                yield return "-queue-tasks";
+            }
+
             if (options.BusyTaskDuration is TimeSpan busy)
             {
                 yield return "-busy-task-duration";

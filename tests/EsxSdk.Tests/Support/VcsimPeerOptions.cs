@@ -40,5 +40,8 @@ namespace EsxSdk.Tests.Support
 
         /// <summary>With <see cref="Questions"/>: how long the busy VM's task and the slow VM's reconfigure run; null keeps the peer's 10 minutes.</summary>
         public TimeSpan? BusyTaskDuration { get; init; }
+
+        /// <summary>With <see cref="Questions"/>: a reconfigure of the slow VM while one runs is queued behind it (vCenter) instead of refused with TaskInProgress (ESXi).</summary>
+        public bool QueueTasks { get; init; }
     }
 }

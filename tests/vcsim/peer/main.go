@@ -59,6 +59,7 @@ func main() {
 	questions := flag.Bool("questions", false,
 		"stage VMs whose tasks block on VM questions (AnswerVM, CancelTask); calls are listed by GET /esxsdk/calls")
 	busyFor := flag.Duration("busy-task-duration", 10*time.Minute, "with -questions: how long the busy VM's task and the slow VM's reconfigure run")
+	queue := flag.Bool("queue-tasks", false, "with -questions: a reconfigure of the slow VM while one runs is queued behind it (vCenter) instead of refused with TaskInProgress (ESXi)")
 	crowd := flag.Int("question-crowd", 0, "with -questions: this many more VMs (esxsdk-q-crowd-N) whose power-on asks the serial question")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF")
 	flag.Usage = func() {
@@ -119,7 +120,7 @@ func main() {
 	var questionVms map[string]string
 	restoreQuestions := func() {}
 	if *questions {
-		questionVms, restoreQuestions, err = stageQuestions(*busyFor, *crowd)
+		questionVms, restoreQuestions, err = stageQuestions(*busyFor, *crowd, *queue)
 		if err != nil {
 			model.Remove()
 			fatalf("%v", err)

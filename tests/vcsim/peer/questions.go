@@ -247,6 +247,7 @@ type qVM struct {
 	onPower *questionSpec // question asked by PowerOnVM_Task (nil: simulator default)
 	onCfg   *questionSpec // question asked by ReconfigVM_Task (nil: simulator default)
 	slowCfg time.Duration // >0: ReconfigVM_Task runs this long without a question (cancelable)
+	queue   bool          // with slowCfg: a reconfigure while one runs is queued behind it (vCenter), not refused (ESXi)
 	racing  bool          // PowerOnVM_Task fails at once with QuestionPending (see stageQuestions)
 	mu      sync.Mutex
 	pending *pendingQuestion
@@ -376,6 +377,21 @@ func (v *qVM) PowerOnVMTask(ctx *simulator.Context, req *types.PowerOnVM_Task) s
 
 func (v *qVM) ReconfigVMTask(ctx *simulator.Context, req *types.ReconfigVM_Task) soap.HasFault {
 	if v.slowCfg > 0 {
+		v.mu.Lock()
+		var running *types.ManagedObjectReference
+		if len(v.recent) > 0 {
+			r := v.recent[0]
+			running = &r
+		}
+		v.mu.Unlock()
+		if running != nil && !v.queue {
+			// ESXi refuses a second task on a VM that is busy, naming the running one.
+			return &methods.ReconfigVM_TaskBody{Fault_: simulator.Fault("another task is in progress", &types.TaskInProgress{Task: *running})}
+		}
+		if running != nil {
+			t := v.startQueued(v.slowCfg, *running)
+			return &methods.ReconfigVM_TaskBody{Res: &types.ReconfigVM_TaskResponse{Returnval: t.Self}}
+		}
 		t := v.startBusy(v.slowCfg)
 		return &methods.ReconfigVM_TaskBody{Res: &types.ReconfigVM_TaskResponse{Returnval: t.Self}}
 	}
@@ -396,29 +412,62 @@ func (v *qVM) ReconfigVMTask(ctx *simulator.Context, req *types.ReconfigVM_Task)
 	return &methods.ReconfigVM_TaskBody{Res: &types.ReconfigVM_TaskResponse{Returnval: t.Self}}
 }
 
-// startBusy starts a cancelable ReconfigVM_Task without a question that runs for d.
-func (v *qVM) startBusy(d time.Duration) *qTask {
+// startQueued starts a cancelable ReconfigVM_Task in state queued that runs for d once the task ahead has finished.
+func (v *qVM) startQueued(d time.Duration, ahead types.ManagedObjectReference) *qTask {
 	t := newTask(v, "ReconfigVM_Task", "VirtualMachine.reconfigure", true)
+	simulator.Map.Update(t.Task, []types.PropertyChange{{Name: "info.state", Val: types.TaskInfoStateQueued}})
 	go func() {
-		start := time.Now()
-		tick := time.NewTicker(time.Second)
+		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			select {
 			case <-t.canceled:
 				t.finish(&types.RequestCanceled{})
 				return
-			case now := <-tick.C:
-				el := now.Sub(start)
-				if el >= d {
-					t.finish(nil)
+			case <-tick.C:
+				v.mu.Lock()
+				waiting := false
+				for _, r := range v.recent {
+					waiting = waiting || r == ahead
+				}
+				v.mu.Unlock()
+				if !waiting {
+					simulator.Map.Update(t.Task, []types.PropertyChange{{Name: "info.state", Val: types.TaskInfoStateRunning}})
+					v.runBusy(t, d)
 					return
 				}
-				t.progress(int32(el * 100 / d))
 			}
 		}
 	}()
 	return t
+}
+
+// startBusy starts a cancelable ReconfigVM_Task without a question that runs for d.
+func (v *qVM) startBusy(d time.Duration) *qTask {
+	t := newTask(v, "ReconfigVM_Task", "VirtualMachine.reconfigure", true)
+	go v.runBusy(t, d)
+	return t
+}
+
+// runBusy runs t for d (progress every second) unless it is canceled.
+func (v *qVM) runBusy(t *qTask, d time.Duration) {
+	start := time.Now()
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-t.canceled:
+			t.finish(&types.RequestCanceled{})
+			return
+		case now := <-tick.C:
+			el := now.Sub(start)
+			if el >= d {
+				t.finish(nil)
+				return
+			}
+			t.progress(int32(el * 100 / d))
+		}
+	}
 }
 
 func (v *qVM) AnswerVM(ctx *simulator.Context, req *types.AnswerVM) soap.HasFault {
@@ -460,7 +509,7 @@ var questionRoles = []string{"serial", "serial-default1", "cdrom", "nodefault", 
 // crowd VMs to esxsdk-q-crowd-N (power-on asks the serial question, default Append omitted on the wire for even
 // N, Replace for odd N), replaces them in simulator.Map by qVM wrappers and starts the start-up tasks.
 // It returns role -> VM name (crowd VMs as role crowd-N) and a function restoring the original objects.
-func stageQuestions(busyFor time.Duration, crowd int) (map[string]string, func(), error) {
+func stageQuestions(busyFor time.Duration, crowd int, queue bool) (map[string]string, func(), error) {
 	var vms []*simulator.VirtualMachine
 	for _, e := range simulator.Map.All("VirtualMachine") {
 		if vm, ok := e.(*simulator.VirtualMachine); ok && !vm.Config.Template {
@@ -502,6 +551,7 @@ func stageQuestions(busyFor time.Duration, crowd int) (map[string]string, func()
 			q.onPower = &serialQuestion
 		case "slow":
 			q.slowCfg = busyFor
+			q.queue = queue
 		case "racing":
 			q.racing = true
 			q.powerOff()
