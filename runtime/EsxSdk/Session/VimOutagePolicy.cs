@@ -45,7 +45,8 @@ namespace EsxSdk
         /// <param name="call">An idempotent call (a read, a filter, an answer whose loss is detected).</param>
         /// <param name="what">What the caller was doing, for the error (e.g. "waiting for task task-12").</param>
         /// <param name="cancellationToken">Stops retrying.</param>
-        public async Task<T> RideOutAsync<T>(Func<CancellationToken, Task<T>> call, string what, CancellationToken cancellationToken)
+        /// <param name="onlyUnsent">Retry only failures that certainly sent nothing (<see cref="VimConnectionException.RequestNotSent"/>): for calls that must not run twice.</param>
+        public async Task<T> RideOutAsync<T>(Func<CancellationToken, Task<T>> call, string what, CancellationToken cancellationToken, bool onlyUnsent = false)
         {
             long? outageStart = null;
             for (int attempt = 1; ; attempt++)
@@ -54,7 +55,7 @@ namespace EsxSdk
                 {
                     return await call(cancellationToken).ConfigureAwait(false);
                 }
-                catch (VimConnectionException ex)
+                catch (VimConnectionException ex) when (!onlyUnsent || ex.RequestNotSent)
                 {
                     outageStart ??= Stopwatch.GetTimestamp();
                     if (!await this.WaitBeforeRetryAsync(outageStart.Value, attempt, cancellationToken).ConfigureAwait(false))
@@ -82,6 +83,7 @@ namespace EsxSdk
             + ") while " + what + ". Last error: " + last.Message,
             last.Endpoint,
             last.Operation,
+            last.RequestNotSent,
             last);
 
         /// <summary>A duration as people read it: 750 ms, 12.5 s, 5.0 min.</summary>

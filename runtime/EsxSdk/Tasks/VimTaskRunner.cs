@@ -44,7 +44,8 @@ namespace EsxSdk.Tasks
 
             try
             {
-                await PrecheckAsync(client, targets, policy, cancellationToken).ConfigureAwait(false);
+                // Reads only: an outage is ridden out like a wait's.
+                await client.Outages.RideOutAsync(ct => PrecheckAsync(client, targets, policy, ct), "checking the targets before starting a task", cancellationToken).ConfigureAwait(false);
             }
             catch (VimBlockedException blocked) when (options.WaitForBlockedTask && blocked.AnsweredWith is not null && blocked.PendingTasks is [{ Task: { } previous }])
             {
@@ -55,7 +56,17 @@ namespace EsxSdk.Tasks
             ManagedObjectReference task;
             try
             {
-                task = await start(cancellationToken).ConfigureAwait(false);
+                // A start that certainly never reached the server is retried through an outage; one that may have is not.
+                task = await client.Outages.RideOutAsync(start, "starting the task", cancellationToken, onlyUnsent: true).ConfigureAwait(false);
+            }
+            catch (VimConnectionException ex) when (!ex.RequestNotSent)
+            {
+                throw new VimConnectionException(
+                    ex.Message + " The request may have reached the server, so the task may have started: EnsureNotBlockedAsync (or the target's recentTask) shows it before you try again.",
+                    ex.Endpoint,
+                    ex.Operation,
+                    requestNotSent: false,
+                    ex);
             }
             catch (VimFaultException ex) when (ex.Fault is QuestionPending || IsCompetingTask(ex.Fault))
             {

@@ -188,7 +188,9 @@ namespace EsxSdk.Transport
                 EndpointNotFoundException => "found no SOAP endpoint (" + Innermost(ex) + ")",
                 _ => "failed: " + Innermost(ex),
             };
-            return new VimConnectionException(operation + " to " + this.Endpoint + " " + what, this.Endpoint, operation, ex);
+            // Only a connection that could not be made proves the request was never sent.
+            bool notSent = Find<HttpRequestException>(ex)?.HttpRequestError == HttpRequestError.ConnectionError;
+            return new VimConnectionException(operation + " to " + this.Endpoint + " " + what, this.Endpoint, operation, notSent, ex);
         }
 
         private static T? Find<T>(Exception ex)
