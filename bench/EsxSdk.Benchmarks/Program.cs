@@ -7,7 +7,7 @@ namespace EsxSdk.Benchmarks
     /// <summary>
     /// Entry point; bench/run.sh calls the modes in order:
     /// <c>capture</c> (payloads from vcsim), <c>bdn [BenchmarkDotNet args]</c>, <c>coldstart</c>, <c>tasks</c>,
-    /// and <c>report</c> (writes docs/benchmarks.md from the artifacts).
+    /// and <c>report</c> (writes docs/benchmarks.md from the artifacts); bench/soak.sh calls <c>soak</c> (reliability).
     /// </summary>
     public static class Program
     {
@@ -29,11 +29,16 @@ namespace EsxSdk.Benchmarks
                 case "tasks":
                     await TaskRunnerMeasure.RunAsync(rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 5);
                     return 0;
+                case "soak":
+                    return await Soak.ReliabilitySoak.RunAsync(
+                        rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 200,
+                        rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 1,
+                        rest.Length > 2 ? rest[2] : null);
                 case "report":
                     Report.Write(rest.Length > 0 ? rest[0] : System.IO.Path.Combine(Artifacts.RepoRoot, "docs", "benchmarks.md"));
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | report [out.md]  (see bench/README.md)");
+                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | report [out.md]  (see bench/README.md)");
                     return 2;
             }
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -16,25 +17,33 @@ namespace EsxSdk.Benchmarks
 
         private readonly Process process;
 
-        private VcsimPeerProcess(Process process, Uri url, string apiVersion)
+        private VcsimPeerProcess(Process process, Uri url, string apiVersion, IReadOnlyDictionary<string, string> questionVms)
         {
             this.process = process;
             this.Url = url;
             this.ApiVersion = apiVersion;
+            this.QuestionVms = questionVms;
         }
 
         public Uri Url { get; }
 
         public string ApiVersion { get; }
 
+        /// <summary>With -questions: role (serial, slow, crowd-N, ...) to the staged VM's name.</summary>
+        public IReadOnlyDictionary<string, string> QuestionVms { get; }
+
         /// <summary>The peer executable: $ESXSDK_BENCH_PEER (bench/run.sh sets it).</summary>
         public static string ExecutablePath => Environment.GetEnvironmentVariable("ESXSDK_BENCH_PEER")
             ?? throw new InvalidOperationException("Set ESXSDK_BENCH_PEER to the built vcsim peer (bench/run.sh does).");
 
         /// <summary>Starts a vCenter-model peer with <paramref name="vmsPerPool"/> VMs in each of its two resource pools.</summary>
-        public static async Task<VcsimPeerProcess> StartAsync(int vmsPerPool)
+        public static Task<VcsimPeerProcess> StartAsync(int vmsPerPool)
+            => StartAsync(["-model", "vpx", "-vms", vmsPerPool.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        /// <summary>Starts a peer with the given flags (see tests/vcsim/README.md).</summary>
+        public static async Task<VcsimPeerProcess> StartAsync(IReadOnlyList<string> arguments)
         {
-            var start = new ProcessStartInfo(ExecutablePath, ["-model", "vpx", "-vms", vmsPerPool.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            var start = new ProcessStartInfo(ExecutablePath, arguments)
             {
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
@@ -52,10 +61,20 @@ namespace EsxSdk.Benchmarks
             }
 
             using JsonDocument ready = JsonDocument.Parse(line);
+            var questionVms = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (ready.RootElement.TryGetProperty("questionVms", out JsonElement vms))
+            {
+                foreach (JsonProperty vm in vms.EnumerateObject())
+                {
+                    questionVms[vm.Name] = vm.Value.GetString()!;
+                }
+            }
+
             return new VcsimPeerProcess(
                 process,
                 new Uri(ready.RootElement.GetProperty("url").GetString()!),
-                ready.RootElement.GetProperty("apiVersion").GetString()!);
+                ready.RootElement.GetProperty("apiVersion").GetString()!,
+                questionVms);
         }
 
         public async ValueTask DisposeAsync()

@@ -78,16 +78,19 @@ namespace EsxSdk
                 {
                     return;
                 }
-                catch (VimConnectionException ex)
+                catch (VimException ex) when (ex is VimConnectionException or VimProtocolException)
                 {
                     // The updates of a broken call may be lost (the server may have handed them to the dead response): re-read.
+                    // A malformed answer (a response cut short, garbage from a proxy) is a lost response too, bounded by the window.
                     outageStart ??= Stopwatch.GetTimestamp();
                     reread = true;
                     if (!await this.WaitBeforeRetryAsync(outageStart.Value, ++attempt, cancellationToken).ConfigureAwait(false))
                     {
                         if (!cancellationToken.IsCancellationRequested)
                         {
-                            await this.EndAsync(this.outages.Expired(ex, "watching " + this.LiveWatches().Length + " object(s) for updates", Stopwatch.GetElapsedTime(outageStart.Value))).ConfigureAwait(false);
+                            VimConnectionException last = ex as VimConnectionException
+                                ?? new VimConnectionException(this.client.ConnectionUri.SdkUri + " answered " + ex.Operation + " with a malformed response: " + ex.Message, this.client.ConnectionUri.SdkUri, ex.Operation, requestNotSent: false, ex);
+                            await this.EndAsync(this.outages.Expired(last, "watching " + this.LiveWatches().Length + " object(s) for updates", Stopwatch.GetElapsedTime(outageStart.Value))).ConfigureAwait(false);
                         }
 
                         return;
@@ -195,24 +198,35 @@ namespace EsxSdk
                 watch.Fail(new VimProtocolException("Watching " + watch.Describe() + " ended: the server no longer accepts a filter for it after its collector was lost (" + error.Message + ").", "CreateFilter", error), detached: true);
             }
 
+
             await this.RereadAsync([.. rebuilt.Select(r => r.Watch)], cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Re-reads the current values of <paramref name="all"/>; an outage propagates, a watch whose object is gone fails alone.</summary>
+        /// <summary>Re-reads the current values of <paramref name="all"/>; an outage propagates, a watch whose object is gone (or faults) fails alone.</summary>
         private Task RereadAsync(Watch[] all, CancellationToken cancellationToken)
             => Task.WhenAll(all.Select(async watch =>
             {
                 try
                 {
-                    await this.DeliverCurrentAsync(watch, cancellationToken).ConfigureAwait(false);
+                    if (!await this.DeliverCurrentAsync(watch, cancellationToken).ConfigureAwait(false))
+                    {
+                        watch.Fail(Gone(watch), detached: false);
+                    }
                 }
-                catch (Exception ex) when (ex is VimFaultException or VimProtocolException)
+                catch (VimFaultException ex)
                 {
                     watch.Fail(ex, detached: false);
                 }
             }));
 
-        /// <summary>Reads the watch's objects now and hands their values to it as an update.</summary>
+        /// <summary>The error for a watch whose one object the server no longer has (deleted, or the server restarted).</summary>
+        private static VimProtocolException Gone(Watch watch)
+            => new("Watching " + watch.Describe() + " ended: the server no longer has " + watch.SingleObject + ".", "RetrievePropertiesEx");
+
+        /// <summary>
+        /// Reads the watch's objects now and hands their values to it as an update. False when the watch is on one object
+        /// and the read found nothing: a filter on it would wait forever.
+        /// </summary>
         private async Task<bool> DeliverCurrentAsync(Watch watch, CancellationToken cancellationToken)
         {
             int found = 0;
@@ -227,13 +241,7 @@ namespace EsxSdk
                 });
             }
 
-            if (found == 0 && watch.SingleObject is { } obj)
-            {
-                // A filter on one object that reads as nothing would wait forever: the object is gone (deleted, or the server restarted).
-                throw new VimProtocolException("Watching " + watch.Describe() + " ended: the server no longer has " + obj + ".", "RetrievePropertiesEx");
-            }
-
-            return true;
+            return found > 0 || watch.SingleObject is null;
         }
 
         private Watch[] LiveWatches()

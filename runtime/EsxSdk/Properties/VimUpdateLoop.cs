@@ -89,7 +89,10 @@ namespace EsxSdk
             await this.outages.RideOutAsync(ct => this.AddFilterAsync(watch, ct), "adding a property filter", cancellationToken).ConfigureAwait(false);
             try
             {
-                await this.outages.RideOutAsync(ct => this.DeliverCurrentAsync(watch, ct), "reading the watched values", cancellationToken).ConfigureAwait(false);
+                if (!await this.outages.RideOutAsync(ct => this.DeliverCurrentAsync(watch, ct), "reading the watched values", cancellationToken).ConfigureAwait(false))
+                {
+                    throw Gone(watch);
+                }
             }
             catch
             {

@@ -1,3 +1,4 @@
+using System;
 using EsxSdk.Vim25;
 
 namespace EsxSdk.Tasks
@@ -31,7 +32,13 @@ namespace EsxSdk.Tasks
     {
         /// <summary>Creates the exception.</summary>
         public VimQuestionException(string message, VimQuestion question, ManagedObjectReference task, bool taskCanceled)
-            : base(message, null)
+            : this(message, question, task, taskCanceled, null)
+        {
+        }
+
+        /// <summary>Creates the exception; <paramref name="innerException"/> is why the policy gave no answer (e.g. a callback's answer that is none of the choices).</summary>
+        public VimQuestionException(string message, VimQuestion question, ManagedObjectReference task, bool taskCanceled, Exception? innerException)
+            : base(message, null, innerException)
         {
             this.Question = question;
             this.Task = task;

@@ -27,7 +27,7 @@ namespace EsxSdk.Tasks
             ArgumentNullException.ThrowIfNull(client);
             ArgumentNullException.ThrowIfNull(target);
             policy ??= QuestionPolicy.FromAutoAnswer(client.AutoAnswer);
-            bool isVm = target.Type == "VirtualMachine";
+            bool isVm = VimQuestionHandling.IsVirtualMachine(target);
             IReadOnlyDictionary<string, object?> properties = await client.GetPropertiesAsync(target, isVm ? ["runtime.question", "recentTask"] : ["recentTask"]).ConfigureAwait(false);
             TaskInfo[] pending = await PendingTasksAsync(client, properties.GetValueOrDefault("recentTask") as ManagedObjectReference[] ?? [], cancellationToken).ConfigureAwait(false);
 
@@ -35,7 +35,7 @@ namespace EsxSdk.Tasks
             VimQuestion? answeredElsewhere = null;
             for (int round = 0; question is not null && round < MaxQuestionRounds; round++)
             {
-                QuestionDecision decision = policy.Decide(question);
+                (QuestionDecision decision, Exception? policyError) = VimQuestionHandling.Decide(policy, question);
                 if (decision.Choice is not { } choice)
                 {
                     throw new VimBlockedException(
@@ -43,10 +43,11 @@ namespace EsxSdk.Tasks
                         target,
                         question,
                         null,
-                        pending);
+                        pending,
+                        policyError);
                 }
 
-                AnswerOutcome outcome = await client.AnswerAsync(target, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
+                AnswerOutcome outcome = await VimQuestionHandling.AnswerAsync(client, target, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
                 if (outcome.Answered)
                 {
                     throw new VimBlockedException(
@@ -80,49 +81,6 @@ namespace EsxSdk.Tasks
             }
         }
 
-        /// <summary>
-        /// Answers <paramref name="question"/> on <paramref name="vm"/> (AnswerVM, ridden through an outage) and logs it at Information.
-        /// A question that is gone by then (answered elsewhere, or replaced by a new one) is not an error: the outcome says so and
-        /// carries the question pending now, if any. A fault while the same question is still pending is raised.
-        /// </summary>
-        internal static async Task<AnswerOutcome> AnswerAsync(this VimClient client, ManagedObjectReference vm, VimQuestion question, VimQuestionChoice choice, string reason, CancellationToken cancellationToken)
-        {
-            try
-            {
-                await client.Outages.RideOutAsync(ct => client.Service.AnswerVMAsync(vm, question.Id, choice.Key, ct), "answering the question on " + vm, cancellationToken).ConfigureAwait(false);
-            }
-            catch (VimFaultException ex)
-            {
-                VimQuestion? now = await CurrentQuestionAsync(client, vm, cancellationToken).ConfigureAwait(false);
-                if (now is not null && now.Id == question.Id)
-                {
-                    throw;
-                }
-
-                if (client.Logger is { } log)
-                {
-                    VimClientLog.QuestionAnsweredElsewhere(log, question.ToString(), vm.ToString(), ex.FaultTypeName);
-                }
-
-                return new AnswerOutcome(false, now);
-            }
-
-            if (client.Logger is { } logger)
-            {
-                VimClientLog.QuestionAnswered(logger, question.ToString(), vm.ToString(), choice.ToString(), reason);
-            }
-
-            return new AnswerOutcome(true, null);
-        }
-
-        /// <summary>The question pending on <paramref name="vm"/> now, or null.</summary>
-        internal static async Task<VimQuestion?> CurrentQuestionAsync(VimClient client, ManagedObjectReference vm, CancellationToken cancellationToken)
-        {
-            IReadOnlyDictionary<string, object?> now = await client.Outages.RideOutAsync(
-                _ => client.GetPropertiesAsync(vm, "runtime.question"), "reading the question on " + vm, cancellationToken).ConfigureAwait(false);
-            return now.GetValueOrDefault("runtime.question") is VirtualMachineQuestionInfo info ? VimQuestion.From(info, vm) : null;
-        }
-
         internal static async Task<TaskInfo[]> PendingTasksAsync(VimClient client, ManagedObjectReference[] tasks, CancellationToken cancellationToken)
         {
             if (tasks.Length == 0)
@@ -153,6 +111,4 @@ namespace EsxSdk.Tasks
             : string.Join(", ", tasks.Select(t => (t.Task?.Value ?? "?") + " " + (t.Name ?? "?") + " (" + (t.DescriptionId ?? "?") + ", " + t.State.Value + (t.Progress is int p ? ", " + p + "%" : string.Empty) + ")"));
     }
 
-    /// <summary>What became of an answer: given, or the question was gone (with the question pending now, if any).</summary>
-    internal sealed record AnswerOutcome(bool Answered, VimQuestion? Pending);
 }

@@ -126,10 +126,10 @@ namespace EsxSdk.Tasks
                 return;
             }
 
-            QuestionDecision decision = policy.Decide(question);
+            (QuestionDecision decision, Exception? policyError) = VimQuestionHandling.Decide(policy, question);
             if (decision.Choice is { } choice)
             {
-                AnswerOutcome outcome = await client.AnswerAsync(vm, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
+                AnswerOutcome outcome = await VimQuestionHandling.AnswerAsync(client, vm, question, choice, decision.Reason, cancellationToken).ConfigureAwait(false);
                 if (!outcome.Answered && outcome.Pending is { } next)
                 {
                     // Answered elsewhere and replaced by a new question: the policy decides again (the watch may deliver it too; handled once).
@@ -145,10 +145,10 @@ namespace EsxSdk.Tasks
             if (current?.Cancelable == true)
             {
                 bool canceled = await this.CancelQuietlyAsync().ConfigureAwait(false);
-                throw new VimQuestionException(what + (canceled ? ". The task was canceled." : ". Canceling the task failed; it may still be blocked."), question, task, taskCanceled: canceled);
+                throw new VimQuestionException(what + (canceled ? ". The task was canceled." : ". Canceling the task failed; it may still be blocked."), question, task, taskCanceled: canceled, policyError);
             }
 
-            throw new VimQuestionException(what + ". The task is not cancelable and is left blocked until the question is answered (AnswerVM).", question, task, taskCanceled: false);
+            throw new VimQuestionException(what + ". The task is not cancelable and is left blocked until the question is answered (AnswerVM).", question, task, taskCanceled: false, policyError);
         }
 
         /// <summary>A finished task's result.</summary>
