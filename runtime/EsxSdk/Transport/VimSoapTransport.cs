@@ -111,6 +111,11 @@ namespace EsxSdk.Transport
                     .WaitAsync(cancellationToken)
                     .ConfigureAwait(false);
             }
+            catch (Exception ex) when (MalformedXml(ex) is { } xml)
+            {
+                // The response arrived but its envelope is not XML (a DTD, no content, garbage): the body is at fault, not the network.
+                throw this.MalformedResponse(operation, xml);
+            }
             catch (Exception ex) when (IsTransportFailure(ex))
             {
                 throw this.ConnectionError(operation, ex);
@@ -162,12 +167,38 @@ namespace EsxSdk.Transport
             }
             catch (XmlException ex)
             {
-                throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " is not valid XML: " + ex.Message, operation, ex);
+                throw this.MalformedResponse(operation, ex);
             }
             catch (VimXmlException ex)
             {
                 throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " cannot be read: " + ex.Message, operation, ex);
             }
+        }
+
+        /// <summary>The XML error of a response WCF could not parse (bare, or inside its ProtocolException), or null.</summary>
+        private static XmlException? MalformedXml(Exception ex) => ex switch
+        {
+            XmlException xml => xml,
+            ProtocolException { InnerException: XmlException xml } => xml,
+            _ => null,
+        };
+
+        private VimProtocolException MalformedResponse(string operation, XmlException ex)
+        {
+            // WCF's reader puts the place in the message only ("Line 2, position 3."): take it from there when the properties are empty.
+            (int line, int position) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : PlaceInMessage(ex.Message);
+            string what = ex.Message.Contains("DTD", StringComparison.Ordinal)
+                ? "contains a DTD, which vim25 responses never have and EsxSdk refuses"
+                : "is not valid XML: " + ex.Message;
+            return new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " " + what, operation, line, position, ex);
+        }
+
+        private static (int Line, int Position) PlaceInMessage(string message)
+        {
+            System.Text.RegularExpressions.Match match = System.Text.RegularExpressions.Regex.Match(message, @"Line (\d+), position (\d+)");
+            return match.Success
+                ? (int.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[2].ValueSpan, System.Globalization.CultureInfo.InvariantCulture))
+                : (1, 1); // an empty body ends at its start
         }
 
         /// <summary>WCF lets some failures of reading the body through unwrapped (e.g. a body shorter than Content-Length).</summary>

@@ -76,7 +76,7 @@ namespace EsxSdk.Xml
                         if (!readElement(target, this))
                         {
                             this.RecordSkip(target);
-                            this.reader.Skip();
+                            this.SkipElement();
                         }
 
                         break;
@@ -98,9 +98,10 @@ namespace EsxSdk.Xml
             where T : class, IVimXmlSerializable
         {
             T? value = null;
-            if (this.XsiType() is { } xsiType && xsiType.Namespace == this.Registry.Namespace)
+            if (this.XsiType() is { } xsiType && xsiType.Namespace == this.Registry.Namespace && this.Registry.CreateObject(xsiType.Name) is { } created)
             {
-                value = this.Registry.CreateObject(xsiType.Name) as T;
+                // A type the binding knows that is not the declared one or a subtype: reading it as the declared type would drop its members silently.
+                value = created as T ?? throw this.Error("The xsi:type '" + xsiType.Name + "' of element '" + this.reader.LocalName + "' is not '" + declaredTypeName + "' or a subtype of it");
             }
 
             // An xsi:type this binding does not know (a newer server's type) reads as the declared type.
@@ -197,7 +198,7 @@ namespace EsxSdk.Xml
                         }
                         else
                         {
-                            this.reader.Skip();
+                            this.SkipElement();
                         }
 
                         break;
@@ -240,6 +241,33 @@ namespace EsxSdk.Xml
                 string owner = target is IVimXmlSerializable data ? data.XmlTypeName : typeof(T).Name;
                 this.skippedElements.Add(owner + "." + this.reader.LocalName);
             }
+        }
+
+        /// <summary>Skips the current element and its content, with the nesting limit applied inside it too.</summary>
+        private void SkipElement()
+        {
+            int depth = this.reader.Depth;
+            if (this.reader.IsEmptyElement)
+            {
+                this.reader.Read();
+                return;
+            }
+
+            while (this.reader.Read())
+            {
+                if (this.reader.Depth <= depth)
+                {
+                    this.reader.Read(); // past the skipped element's end tag
+                    return;
+                }
+
+                if (this.reader.NodeType == XmlNodeType.Element)
+                {
+                    this.CheckDepth();
+                }
+            }
+
+            throw this.Error("The XML ended inside an element");
         }
 
         private void CheckDepth()

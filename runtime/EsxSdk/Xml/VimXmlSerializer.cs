@@ -68,7 +68,7 @@ namespace EsxSdk.Xml
         {
             ArgumentNullException.ThrowIfNull(xml);
             using var reader = XmlReader.Create(new StringReader(xml), CreateReaderSettings());
-            return Deserialize<T>(reader, registry);
+            return DeserializeGuarded<T>(reader, registry, () => xml);
         }
 
         /// <summary>Reads a document from a stream (UTF-8 or as declared).</summary>
@@ -76,30 +76,40 @@ namespace EsxSdk.Xml
             where T : class, IVimXmlSerializable, new()
         {
             ArgumentNullException.ThrowIfNull(xml);
+            long start = xml.CanSeek ? xml.Position : -1;
             using var reader = XmlReader.Create(xml, CreateReaderSettings(maxCharactersInDocument));
-            return Deserialize<T>(reader, registry);
+            return DeserializeGuarded<T>(reader, registry, () => start < 0 ? null : ReadPrologBack(xml, start));
         }
 
         /// <summary>Reads the element the reader is on (or the document element) as a <typeparamref name="T"/>.</summary>
         public static T Deserialize<T>(XmlReader reader, IVimTypeRegistry registry)
             where T : class, IVimXmlSerializable, new()
+            => DeserializeGuarded<T>(reader, registry, null);
+
+        /// <summary>Reads the document element; <paramref name="text"/> gives the document's text (or its start) to place errors the reader cannot.</summary>
+        private static T DeserializeGuarded<T>(XmlReader reader, IVimTypeRegistry registry, Func<string?>? text)
+            where T : class, IVimXmlSerializable, new()
         {
             ArgumentNullException.ThrowIfNull(reader);
             ArgumentNullException.ThrowIfNull(registry);
-            return Guard(reader, () =>
-            {
-                if (reader.MoveToContent() != XmlNodeType.Element)
+            return Guard(
+                reader,
+                () =>
                 {
-                    throw new VimXmlException("The XML has no root element", 0, 0);
-                }
+                    if (reader.MoveToContent() != XmlNodeType.Element)
+                    {
+                        (int line, int position) = Where(reader, null, text);
+                        throw new VimXmlException("The XML has no root element", line, position);
+                    }
 
-                string declared = ((IVimXmlSerializable)new T()).XmlTypeName;
-                return new VimXmlReader(reader, registry).ReadObject<T>(declared);
-            });
+                    string declared = ((IVimXmlSerializable)new T()).XmlTypeName;
+                    return new VimXmlReader(reader, registry).ReadObject<T>(declared);
+                },
+                text);
         }
 
         /// <summary>Turns the reader's own errors into a <see cref="VimXmlException"/> that says what and where.</summary>
-        internal static TResult Guard<TResult>(XmlReader reader, Func<TResult> read)
+        internal static TResult Guard<TResult>(XmlReader reader, Func<TResult> read, Func<string?>? text = null)
         {
             try
             {
@@ -110,7 +120,65 @@ namespace EsxSdk.Xml
                 string what = ex.Message.Contains("DTD", StringComparison.Ordinal)
                     ? "The XML contains a DTD, which vim25 XML never has and EsxSdk refuses"
                     : "The XML cannot be read: " + ex.Message;
-                throw new VimXmlException(what, ex.LineNumber, ex.LinePosition, ex);
+                (int line, int position) = Where(reader, ex, text);
+                throw new VimXmlException(what, line, position, ex);
+            }
+        }
+
+        /// <summary>The most of a stream's start read back to place a prolog error (a DTD is in the prolog).</summary>
+        private const int MaxPrologChars = 64 * 1024;
+
+        /// <summary>
+        /// Where an error is: the exception's place, else the reader's. Neither knows one for a refused DTD or a missing root
+        /// element: then the document text places it (the DOCTYPE, or the end of a document without root), else line 1.
+        /// </summary>
+        internal static (int Line, int Position) Where(XmlReader reader, XmlException? error, Func<string?>? text)
+        {
+            if (error is { LineNumber: > 0 })
+            {
+                return (error.LineNumber, error.LinePosition);
+            }
+
+            if (reader is IXmlLineInfo { LineNumber: > 0 } info)
+            {
+                return (info.LineNumber, info.LinePosition);
+            }
+
+            if (text?.Invoke() is { } document)
+            {
+                int doctype = document.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+                return PlaceOf(document, doctype >= 0 ? doctype : document.Length);
+            }
+
+            return (1, 1);
+        }
+
+        private static (int Line, int Position) PlaceOf(string text, int index)
+        {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = text.IndexOf('\n'); i >= 0 && i < index; i = text.IndexOf('\n', i + 1))
+            {
+                line++;
+                lineStart = i + 1;
+            }
+
+            return (line, index - lineStart + 1);
+        }
+
+        /// <summary>The start of a seekable stream (at most <see cref="MaxPrologChars"/>), read again after an error; null if it cannot be.</summary>
+        private static string? ReadPrologBack(Stream stream, long start)
+        {
+            try
+            {
+                stream.Position = start;
+                using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
+                char[] buffer = new char[MaxPrologChars];
+                return new string(buffer, 0, reader.ReadBlock(buffer, 0, buffer.Length));
+            }
+            catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException)
+            {
+                return null;
             }
         }
     }

@@ -165,12 +165,10 @@ namespace EsxSdk.Tests.Client
             Assert.True(ex.Fault is null || ex.Fault.GetType() == typeof(MethodFault), "an unknown fault is null or a plain MethodFault, got " + ex.Fault?.GetType());
         }
 
-        [Theory]
-        [InlineData("")]
-        [InlineData("Internal Server Error")]
-        public async Task HTTP_500_without_a_SOAP_fault_is_a_connection_error(string body)
+        [Fact]
+        public async Task HTTP_500_with_an_error_text_instead_of_a_SOAP_fault_is_a_connection_error()
         {
-            await using var server = RawHttpServer.Start(1, c => c.RespondAsync("500 Internal Server Error", "text/plain", body));
+            await using var server = RawHttpServer.Start(1, c => c.RespondAsync("500 Internal Server Error", "text/plain", "Internal Server Error"));
 
             VimException ex = await ConnectFailsAsync(server);
 
@@ -178,13 +176,16 @@ namespace EsxSdk.Tests.Client
             AssertClearError(ex, server);
         }
 
-        [Fact]
-        public async Task HTTP_500_with_an_XML_content_type_and_an_empty_body_is_a_connection_error()
+        [Theory]
+        [InlineData("text/plain")]
+        [InlineData(SoapXml)]
+        public async Task HTTP_500_with_an_empty_body_is_a_malformed_response(string contentType)
         {
-            await using var server = RawHttpServer.Start(1, c => c.RespondAsync("500 Internal Server Error", SoapXml, string.Empty));
+            await using var server = RawHttpServer.Start(1, c => c.RespondAsync("500 Internal Server Error", contentType, string.Empty));
 
             VimException ex = await ConnectFailsAsync(server);
 
+            Assert.IsType<VimProtocolException>(ex);
             AssertClearError(ex, server);
         }
 
@@ -195,6 +196,22 @@ namespace EsxSdk.Tests.Client
 
             VimException ex = await ConnectFailsAsync(server);
 
+            AssertClearError(ex, server);
+        }
+
+        [Theory]
+        [InlineData("<?xml version=\"1.0\"?>\n<!DOCTYPE soapenv:Envelope [ <!ENTITY a \"b\"> ]>\n<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body/></soapenv:Envelope>", 2)]
+        [InlineData("this is not XML", 1)]
+        [InlineData("", 1)]
+        public async Task A_malformed_body_is_a_protocol_error_with_its_line(string body, int line)
+        {
+            await using var server = RawHttpServer.Start(1, c => c.RespondAsync("200 OK", SoapXml, body));
+
+            VimException ex = await ConnectFailsAsync(server);
+
+            var protocol = Assert.IsType<VimProtocolException>(ex);
+            Assert.Equal(line, protocol.LineNumber);
+            Assert.True(protocol.LinePosition > 0);
             AssertClearError(ex, server);
         }
 

@@ -47,6 +47,72 @@ namespace EsxSdk.Tests.Xml
             Assert.DoesNotContain("root:", ex.Message, StringComparison.Ordinal);
         }
 
+        [Theory]
+        [InlineData("<?xml version=\"1.0\"?>\n<!DOCTYPE obj [ <!ENTITY a \"b\"> ]>\n<obj xmlns=\"urn:vim25\"/>", 2)]
+        [InlineData("<?xml version=\"1.0\"?>\n\n<!DOCTYPE obj [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n<obj xmlns=\"urn:vim25\"><name>&xxe;</name></obj>", 3)]
+        public void A_DTD_or_an_external_entity_names_the_line_and_position_of_the_declaration(string xml, int line)
+        {
+            var ex = Assert.Throws<VimXmlException>(() => VimXmlSerializer.Deserialize<AboutInfo>(xml, VimTypeRegistry.Instance));
+
+            Assert.Equal(line, ex.LineNumber);
+            Assert.True(ex.LinePosition > 0, "position " + ex.LinePosition);
+            Assert.Contains("line " + line, ex.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("   \n  ")]
+        [InlineData("<!-- only a comment -->")]
+        public void An_empty_document_names_a_place(string xml)
+        {
+            var ex = Assert.Throws<VimXmlException>(() => VimXmlSerializer.Deserialize<AboutInfo>(xml, VimTypeRegistry.Instance));
+
+            Assert.True(ex.LineNumber > 0 && ex.LinePosition > 0, ex.Message);
+        }
+
+        [Fact]
+        public void A_known_xsi_type_that_is_not_a_subtype_of_the_declared_type_names_both()
+        {
+            string xml = "<obj " + Ns + " xsi:type=\"VirtualMachineConfigSpec\"><name>web01</name></obj>";
+
+            var ex = Assert.Throws<VimXmlException>(() => VimXmlSerializer.Deserialize<AboutInfo>(xml, VimTypeRegistry.Instance));
+
+            Assert.Contains("'VirtualMachineConfigSpec'", ex.Message, StringComparison.Ordinal);
+            Assert.Contains("'AboutInfo'", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(1, ex.LineNumber);
+        }
+
+        [Fact]
+        public void An_unknown_xsi_type_still_reads_as_the_declared_type()
+        {
+            string xml = "<obj " + Ns + " xsi:type=\"AboutInfoFromVim99\"><name>esx</name></obj>";
+
+            AboutInfo about = VimXmlSerializer.Deserialize<AboutInfo>(xml, VimTypeRegistry.Instance);
+
+            Assert.Equal("esx", about.Name);
+        }
+
+        [Fact]
+        public void The_nesting_limit_applies_inside_skipped_unknown_elements()
+        {
+            string deep = string.Concat(Enumerable.Repeat("<x>", 500)) + string.Concat(Enumerable.Repeat("</x>", 500));
+            string xml = "<obj " + Ns + "><name>esx</name><unknownMember>" + deep + "</unknownMember></obj>";
+
+            var ex = Assert.Throws<VimXmlException>(() => VimXmlSerializer.Deserialize<AboutInfo>(xml, VimTypeRegistry.Instance));
+
+            Assert.Contains("deeper than " + VimXmlReader.DefaultMaxDepth, ex.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void A_skipped_unknown_element_within_the_limit_reads_on()
+        {
+            string xml = "<obj " + Ns + "><unknownMember><a><b>1</b></a><c/></unknownMember><name>esx</name></obj>";
+
+            AboutInfo about = VimXmlSerializer.Deserialize<AboutInfo>(xml, VimTypeRegistry.Instance);
+
+            Assert.Equal("esx", about.Name);
+        }
+
         [Fact]
         public void Truncated_input_names_the_line_and_position_where_it_ends()
         {
