@@ -55,6 +55,37 @@ namespace EsxSdk.Package.Tests
         }
 
         [Fact]
+        public void The_package_is_MIT_licensed_with_copyright_and_release_notes_and_its_readme_is_the_users_guide()
+        {
+            using ZipArchive package = ZipFile.OpenRead(feed.PackagePath);
+            string nuspec = new StreamReader(package.GetEntry("EsxSdk.nuspec")!.Open()).ReadToEnd();
+            string readme = new StreamReader(package.GetEntry("README.md")!.Open()).ReadToEnd();
+
+            Assert.Contains("<license type=\"expression\">MIT</license>", nuspec, StringComparison.Ordinal);
+            Assert.Contains("<copyright>Copyright (c) 2026 EsxSdk contributors</copyright>", nuspec, StringComparison.Ordinal);
+            Assert.Matches(@"<releaseNotes>0\.1\.0\s", nuspec);
+            foreach (string topic in new[] { "auto_answer", "no_verify", "thumbprint", "allow_plaintext", "## Tasks and VM questions", "## Reliability", "## Listing and finding", "## Analyzers", "## A binding from your own WSDL" })
+            {
+                Assert.Contains(topic, readme, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public void The_documentation_file_documents_the_public_API_only()
+        {
+            using ZipArchive package = ZipFile.OpenRead(feed.PackagePath);
+            string docs = new StreamReader(package.GetEntry("lib/net10.0/EsxSdk.xml")!.Open()).ReadToEnd();
+
+            Assert.Contains("\"T:EsxSdk.VimClient\"", docs, StringComparison.Ordinal);
+            Assert.Contains("\"M:EsxSdk.VimClient.LogoutAsync(System.Threading.CancellationToken)\"", docs, StringComparison.Ordinal);
+            Assert.Contains("\"P:EsxSdk.Tasks.VimQuestionChoice.Key\"", docs, StringComparison.Ordinal);
+            Assert.Contains("\"P:EsxSdk.Tasks.VimTaskProgress.Percent\"", docs, StringComparison.Ordinal);
+            Assert.DoesNotContain("EsxSdk.Tasks.VimTaskWaiter", docs, StringComparison.Ordinal);
+            Assert.DoesNotContain("EsxSdk.VimOutagePolicy", docs, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"P:EsxSdk.VimClient.Outages\"", docs, StringComparison.Ordinal); // internal member of a public type
+        }
+
+        [Fact]
         public async Task A_consumer_gets_ESX0001_for_the_raw_start_only_and_runs_against_vcsim()
         {
             var consumer = new ConsumerProject(feed, "TaskConsumer", TaskConsumerProgram);

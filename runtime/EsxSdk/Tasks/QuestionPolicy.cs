@@ -83,6 +83,8 @@ namespace EsxSdk.Tasks
     }
 
     /// <summary>A policy's decision: answer with <see cref="Choice"/>, or do not answer because of <see cref="Reason"/>.</summary>
+    /// <param name="Choice">The choice to answer with; null when the policy does not answer.</param>
+    /// <param name="Reason">Why: logged with an answer, quoted in the error when the question is not answered.</param>
     public sealed record QuestionDecision(VimQuestionChoice? Choice, string Reason)
     {
         /// <summary>Whether to answer.</summary>

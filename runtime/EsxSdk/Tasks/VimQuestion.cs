@@ -6,6 +6,9 @@ using EsxSdk.Vim25;
 namespace EsxSdk.Tasks
 {
     /// <summary>One possible answer to a VM question: what AnswerVM takes (<see cref="Key"/>) and what people read.</summary>
+    /// <param name="Key">The choice's key (<c>ElementDescription.key</c>), the value AnswerVM's <c>answerChoice</c> takes, e.g. <c>button.yes</c> or <c>0</c>.</param>
+    /// <param name="Label">The short text the vSphere client shows on the button, e.g. <c>Yes</c>; empty when the server sent none.</param>
+    /// <param name="Summary">The longer description of the choice; empty when the server sent none.</param>
     public sealed record VimQuestionChoice(string Key, string Label, string Summary)
     {
         /// <summary>"key (label)" or just the key when the label says the same.</summary>

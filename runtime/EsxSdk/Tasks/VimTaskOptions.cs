@@ -23,5 +23,7 @@ namespace EsxSdk.Tasks
     }
 
     /// <summary>A task's progress: percentage (when known) and description.</summary>
+    /// <param name="Percent">The task's <c>info.progress</c>, 0-100, or null while the server reports none.</param>
+    /// <param name="Description">The task's <c>info.description.message</c> (what it is doing now), or null.</param>
     public sealed record VimTaskProgress(int? Percent, string? Description);
 }
