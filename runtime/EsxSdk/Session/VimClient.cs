@@ -94,7 +94,7 @@ namespace EsxSdk
                 VimClientLog.PlaintextAllowed(log, uri.SdkUri);
             }
 
-            VimSoapTransport transport = await VimSoapTransport.OpenAsync(uri, options, VimTypeRegistry.Instance, cancellationToken).ConfigureAwait(false);
+            VimSoapTransport transport = await VimSoapTransport.OpenAsync(new VimTransportOptions(uri.SdkUri, options.Timeout, options.MaxResponseBytes, uri.NoVerify, uri.Thumbprint), VimTypeRegistry.Instance, cancellationToken).ConfigureAwait(false);
             transport.ApiVersion = VimService.WsdlApiVersion;
             var client = new VimClient(uri, transport, credentials, options);
             try

@@ -44,9 +44,9 @@ namespace EsxSdk.Transport
 
         public CookieContainer Cookies { get; }
 
-        public static async Task<VimSoapTransport> OpenAsync(VimConnectionUri uri, VimClientOptions options, IVimTypeRegistry registry, CancellationToken cancellationToken)
+        public static async Task<VimSoapTransport> OpenAsync(VimTransportOptions options, IVimTypeRegistry registry, CancellationToken cancellationToken)
         {
-            bool https = uri.SdkUri.Scheme == Uri.UriSchemeHttps;
+            bool https = options.Endpoint.Scheme == Uri.UriSchemeHttps;
             var binding = new BasicHttpBinding(https ? BasicHttpSecurityMode.Transport : BasicHttpSecurityMode.None)
             {
                 AllowCookies = true,
@@ -71,7 +71,7 @@ namespace EsxSdk.Transport
                 // WCF hands its HttpClientHandler to this hook: certificate policy lives in one place.
                 Func<HttpClientHandler, HttpMessageHandler> configure = handler =>
                 {
-                    handler.ServerCertificateCustomValidationCallback = CertificatePolicy(uri);
+                    handler.ServerCertificateCustomValidationCallback = CertificatePolicy(options);
                     return handler;
                 };
                 parameters.Add(configure);
@@ -81,14 +81,14 @@ namespace EsxSdk.Transport
             try
             {
                 await Task.Factory.FromAsync(factory.BeginOpen, factory.EndOpen, options.Timeout, null).WaitAsync(cancellationToken).ConfigureAwait(false);
-                IRequestChannel channel = factory.CreateChannel(new EndpointAddress(uri.SdkUri));
+                IRequestChannel channel = factory.CreateChannel(new EndpointAddress(options.Endpoint));
                 await Task.Factory.FromAsync(channel.BeginOpen, channel.EndOpen, options.Timeout, null).WaitAsync(cancellationToken).ConfigureAwait(false);
-                return new VimSoapTransport(uri.SdkUri, factory, channel, registry, options.Timeout);
+                return new VimSoapTransport(options.Endpoint, factory, channel, registry, options.Timeout);
             }
             catch (Exception ex) when (ex is CommunicationException or TimeoutException)
             {
                 factory.Abort();
-                throw new VimConnectionException("Cannot open a SOAP channel to " + uri.SdkUri + ": " + ex.Message, uri.SdkUri, null, ex);
+                throw new VimConnectionException("Cannot open a SOAP channel to " + options.Endpoint + ": " + ex.Message, options.Endpoint, null, ex);
             }
         }
 
@@ -254,15 +254,15 @@ namespace EsxSdk.Transport
         }
 
         /// <summary>Default OS validation; off only for no_verify=1; or exactly the pinned SHA-256 thumbprint.</summary>
-        private static Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> CertificatePolicy(VimConnectionUri uri)
+        private static Func<HttpRequestMessage, X509Certificate2?, X509Chain?, SslPolicyErrors, bool> CertificatePolicy(VimTransportOptions options)
         {
-            if (uri.Thumbprint is { } pinned)
+            if (options.Thumbprint is { } pinned)
             {
                 return (_, certificate, _, _) => certificate is not null
                     && string.Equals(Convert.ToHexString(SHA256.HashData(certificate.RawData)), pinned, StringComparison.Ordinal);
             }
 
-            if (uri.NoVerify)
+            if (options.NoVerify)
             {
                 return (_, _, _, _) => true;
             }

@@ -7,7 +7,7 @@ using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Session
 {
     /// <summary>NotAuthenticated while the session is alive is a permission problem: no blind re-login (vcsim cannot stage this).</summary>
     public sealed class PermissionTests

@@ -8,7 +8,7 @@ using System.Threading.Tasks;
 using EsxSdk.Tests.Support;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Transport
 {
     /// <summary>
     /// Certificate policy against an HTTPS endpoint with a self-signed certificate made by the test: refused by default,

@@ -7,7 +7,7 @@ using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Properties
 {
     [Collection(VcsimVpxCollection.Name)]
     public sealed class PropertyCollectorTests

@@ -5,7 +5,7 @@ using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Session
 {
     [Collection(VcsimVpxCollection.Name)]
     public sealed class ConnectTests

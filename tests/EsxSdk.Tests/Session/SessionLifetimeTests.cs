@@ -6,7 +6,7 @@ using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Session
 {
     /// <summary>Keep-alive and logging, each against a peer of its own (session expiry needs its own settings).</summary>
     public sealed class SessionLifetimeTests

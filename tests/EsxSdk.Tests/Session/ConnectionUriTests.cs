@@ -1,7 +1,7 @@
 using System;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Session
 {
     /// <summary>VimConnectionUri.Parse: the libvirt-style and plain SDK forms, the query flags, and clear refusals that never echo a password.</summary>
     public sealed class ConnectionUriTests

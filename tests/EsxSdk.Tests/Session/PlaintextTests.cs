@@ -3,7 +3,7 @@ using System.Net;
 using System.Threading.Tasks;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Session
 {
     /// <summary>Plain HTTP sends the password in clear text: refused for hosts other than loopback unless the URI allows it. Nothing is sent here.</summary>
     public sealed class PlaintextTests

@@ -7,7 +7,7 @@ using EsxSdk.Vim25;
 using EsxSdk.Xml;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Properties
 {
     /// <summary>The RetrievePropertiesEx / ContinueRetrievePropertiesEx paging loop, against a scripted invoker.</summary>
     public sealed class PagingTests

@@ -10,7 +10,7 @@ using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;
 
-namespace EsxSdk.Tests.Client
+namespace EsxSdk.Tests.Transport
 {
     /// <summary>
     /// A server that answers RetrieveServiceContent (the first call of ConnectAsync) with broken, hostile or no HTTP:

@@ -6,7 +6,7 @@ using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;
 
-namespace EsxSdk.Tests.Reliability
+namespace EsxSdk.Tests.Properties
 {
     /// <summary>Per-property faults (RetrievePropertiesEx's missingSet) are errors naming the property, not absent values.</summary>
     [Collection(VcsimVpxCollection.Name)]
