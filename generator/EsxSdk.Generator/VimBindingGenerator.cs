@@ -120,7 +120,7 @@ namespace EsxSdk.Generator
                 return model;
             }
 
-            DiagnosticInfo warning = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidNamespace, null, options.RejectedNamespace, options.CSharpNamespace);
+            DiagnosticInfo warning = DiagnosticInfo.Create(Diagnostics.GeneratorDescriptors.InvalidNamespace, null, options.RejectedNamespace, options.CSharpNamespace);
             return model with { Diagnostics = model.Diagnostics.Append(warning).ToEquatableArray() };
         }
 
@@ -129,7 +129,7 @@ namespace EsxSdk.Generator
 
         /// <summary>Emitting half a binding only buries the real error under compiler errors.</summary>
         private static bool HasErrors(BindingModel model)
-            => model.Diagnostics.Any(d => Diagnostics.DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
+            => model.Diagnostics.Any(d => d.IsError);
 
         private static GeneratorOptions ChooseNamespace(string? configured, string? rootNamespace)
         {

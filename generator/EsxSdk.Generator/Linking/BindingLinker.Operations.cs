@@ -141,13 +141,13 @@ namespace EsxSdk.Generator.Linking
         {
             if (!this.messages.TryGetValue(messageName, out MessageDecl? message) || message.Element == null)
             {
-                this.Report(DiagnosticDescriptors.UnknownType, operation.Position, messageName.Name, "operation " + operation.Name);
+                this.Report(GeneratorDescriptors.UnknownType, operation.Position, messageName.Name, "operation " + operation.Name);
                 return null;
             }
 
             if (!this.elements.TryGetValue(message.Element, out ElementDecl? element))
             {
-                this.Report(DiagnosticDescriptors.UnknownType, message.Position, message.Element.Name, "message " + message.Name.Name);
+                this.Report(GeneratorDescriptors.UnknownType, message.Position, message.Element.Name, "message " + message.Name.Name);
                 return null;
             }
 
@@ -162,7 +162,7 @@ namespace EsxSdk.Generator.Linking
                 return model;
             }
 
-            this.Report(DiagnosticDescriptors.UnknownType, element.Position, type?.Name ?? element.Name.Name, "operation " + operation.Name);
+            this.Report(GeneratorDescriptors.UnknownType, element.Position, type?.Name ?? element.Name.Name, "operation " + operation.Name);
             return null;
         }
 

@@ -124,7 +124,7 @@ namespace EsxSdk.Generator.Linking
             {
                 if (this.elements.ContainsKey(element.Name))
                 {
-                    this.Report(DiagnosticDescriptors.DuplicateDefinition, element.Position, element.Name.Name, this.elements[element.Name].Position.Path);
+                    this.Report(GeneratorDescriptors.DuplicateDefinition, element.Position, element.Name.Name, this.elements[element.Name].Position.Path);
                     continue;
                 }
 
@@ -151,7 +151,7 @@ namespace EsxSdk.Generator.Linking
             if (this.definedAt.TryGetValue(name, out SourcePosition? first))
             {
                 string where = first.Path + "(" + first.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
-                this.Report(DiagnosticDescriptors.DuplicateDefinition, position, name.Name, where);
+                this.Report(GeneratorDescriptors.DuplicateDefinition, position, name.Name, where);
                 return false;
             }
 
@@ -160,7 +160,7 @@ namespace EsxSdk.Generator.Linking
             {
                 SourcePosition at = this.definedAt[other];
                 string where = at.Path + "(" + at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ") in namespace '" + other.Namespace + "'";
-                this.Report(DiagnosticDescriptors.DuplicateDefinition, position, name.Name, where);
+                this.Report(GeneratorDescriptors.DuplicateDefinition, position, name.Name, where);
                 return false;
             }
 
@@ -262,7 +262,7 @@ namespace EsxSdk.Generator.Linking
                 {
                     if (!isSimpleContent)
                     {
-                        this.Report(DiagnosticDescriptors.UnsupportedConstruct, attribute.Position, "attribute", "attributes are supported on simpleContent types only, not on '" + type.Name.Name + "'");
+                        this.Report(GeneratorDescriptors.UnsupportedConstruct, attribute.Position, "attribute", "attributes are supported on simpleContent types only, not on '" + type.Name.Name + "'");
                         continue;
                     }
 
@@ -274,7 +274,7 @@ namespace EsxSdk.Generator.Linking
                     }
                     else if (valueType != null)
                     {
-                        this.Report(DiagnosticDescriptors.UnsupportedConstruct, attribute.Position, "attribute", "attribute '" + attribute.Name + "' must be of type xsd:string");
+                        this.Report(GeneratorDescriptors.UnsupportedConstruct, attribute.Position, "attribute", "attribute '" + attribute.Name + "' must be of type xsd:string");
                     }
                 }
 
@@ -311,7 +311,7 @@ namespace EsxSdk.Generator.Linking
                     return true;
                 }
 
-                this.Report(DiagnosticDescriptors.InvalidInheritance, type.Position, type.Name.Name, type.BaseType.Name, "simpleContent must extend xsd:string");
+                this.Report(GeneratorDescriptors.InvalidInheritance, type.Position, type.Name.Name, type.BaseType.Name, "simpleContent must extend xsd:string");
                 return false;
             }
 
@@ -324,19 +324,19 @@ namespace EsxSdk.Generator.Linking
                     string reason = this.enumTypes.ContainsKey(current) || XsdPrimitives.TryGet(current, out _)
                         ? "complexContent must extend a complex type"
                         : this.arrayTypes.ContainsKey(current) ? "an ArrayOf wrapper cannot be a base type" : "the base type is not defined";
-                    this.Report(DiagnosticDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, reason);
+                    this.Report(GeneratorDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, reason);
                     return false;
                 }
 
                 if (baseDecl.Content == ContentKind.SimpleContent)
                 {
-                    this.Report(DiagnosticDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, "a simpleContent type cannot be a base type");
+                    this.Report(GeneratorDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, "a simpleContent type cannot be a base type");
                     return false;
                 }
 
                 if (!seen.Add(current))
                 {
-                    this.Report(DiagnosticDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, "the inheritance chain is circular");
+                    this.Report(GeneratorDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, "the inheritance chain is circular");
                     return false;
                 }
 
@@ -382,7 +382,7 @@ namespace EsxSdk.Generator.Linking
 
             if (type.Namespace == Parsing.XmlNamespaces.Schema)
             {
-                this.Report(DiagnosticDescriptors.UnsupportedConstruct, position, "xsd:" + type.Name, "the xsd built-in type used by '" + usedBy + "'");
+                this.Report(GeneratorDescriptors.UnsupportedConstruct, position, "xsd:" + type.Name, "the xsd built-in type used by '" + usedBy + "'");
                 return null;
             }
 
@@ -393,7 +393,7 @@ namespace EsxSdk.Generator.Linking
 
             if (this.arrayTypes.ContainsKey(type))
             {
-                this.Report(DiagnosticDescriptors.UnsupportedConstruct, position, type.Name, "'" + usedBy + "' is typed by an ArrayOf wrapper; use maxOccurs=\"unbounded\" on the item type");
+                this.Report(GeneratorDescriptors.UnsupportedConstruct, position, type.Name, "'" + usedBy + "' is typed by an ArrayOf wrapper; use maxOccurs=\"unbounded\" on the item type");
                 return null;
             }
 
@@ -402,7 +402,7 @@ namespace EsxSdk.Generator.Linking
                 return new MemberType(ValueKind.Object, this.Qualify(type), type.Name, null, false, this.SafeDepth(type));
             }
 
-            this.Report(DiagnosticDescriptors.UnknownType, position, type.Name, usedBy);
+            this.Report(GeneratorDescriptors.UnknownType, position, type.Name, usedBy);
             return null;
         }
 
