@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -21,7 +22,6 @@ namespace EsxSdk.Generator.Tests
         {
             BindingModel model = Link(System.IO.Path.Combine(TestPaths.SharedWsdlRoot, set));
 
-            Assert.Empty(model.Diagnostics);
             Assert.Equal(classes, model.Classes.Count(c => !c.IsResponse));
             Assert.Equal(operations, model.Classes.Count(c => c.IsResponse));
             Assert.Equal(operations, model.Operations.Count);
@@ -71,11 +71,14 @@ namespace EsxSdk.Generator.Tests
         }
 
         internal static BindingModel Link(string folder)
+            => Link(GeneratorHarness.Folder(folder).Select(f => SchemaDocumentParser.Parse(f.Path, f.GetText()!.ToString(), CancellationToken.None)));
+
+        /// <summary>The binding of the documents (namespace Test.Vim25), asserting linking reported nothing.</summary>
+        internal static BindingModel Link(IEnumerable<SchemaDocument> documents)
         {
-            ImmutableArray<SchemaDocument> documents = GeneratorHarness.Folder(folder)
-                .Select(f => SchemaDocumentParser.Parse(f.Path, f.GetText()!.ToString(), CancellationToken.None))
-                .ToImmutableArray();
-            return BindingLinker.Link(documents, "Test.Vim25", CancellationToken.None);
+            LinkResult result = BindingLinker.Link(documents.ToImmutableArray(), new GeneratorOptions("Test.Vim25", null), CancellationToken.None);
+            Assert.Empty(result.Diagnostics);
+            return Assert.IsType<BindingModel>(result.Model);
         }
     }
 }

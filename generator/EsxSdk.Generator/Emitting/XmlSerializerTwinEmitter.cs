@@ -8,39 +8,33 @@ using static EsxSdk.Generator.Emitting.EmitHelpers;
 namespace EsxSdk.Generator.Emitting
 {
     /// <summary>
-    /// The opt-in "XmlSerializer twins" mode (MSBuild <c>VimXmlSerializerTwins=true</c>): instead of the EsxSdk
-    /// binding, emits the same vim25 types the way wsdl.exe/svcutil proxies declare them — plain classes and
+    /// The opt-in "XmlSerializer twins" mode (MSBuild <c>VimXmlSerializerTwins=true</c>,
+    /// <see cref="VimBindingGenerator.XmlSerializerTwinsProperty"/>): instead of the EsxSdk binding, emits the same vim25 types the way wsdl.exe/svcutil proxies declare them — plain classes and
     /// enums with [XmlType]/[XmlElement]/[XmlInclude], <c>XSpecified</c> flags for optional values — so the
     /// benchmarks can measure the classic XmlSerializer approach on exactly the same schema.
     /// </summary>
     internal static class XmlSerializerTwinEmitter
     {
-        /// <summary>MSBuild property switching the generator to this mode.</summary>
-        public const string ModeProperty = "build_property.VimXmlSerializerTwins";
-
         private const string Xs = "global::System.Xml.Serialization.";
 
         /// <summary>The name of the generated class listing the contract (operations and known types).</summary>
         public const string ContractTypeName = "VimXmlSerializerContract";
 
-        public static bool IsRequested(string? value)
-            => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-
         /// <summary>The twins in files of the same size as the binding's chunks (see <see cref="ChunkEmitter"/>).</summary>
         private static IEnumerable<SourceChunk> Split(BindingModel model)
             => ChunkEmitter.Split(model).Select(chunk => chunk with { HintName = chunk.HintName.Replace("Vim25.", "Vim25.XmlSerializer.") });
 
-        /// <summary>Adds every twin source file of <paramref name="model"/>.</summary>
-        public static void AddSources(Microsoft.CodeAnalysis.SourceProductionContext context, BindingModel model)
+        /// <summary>Every twin source file of <paramref name="model"/>, by hint name.</summary>
+        public static IEnumerable<(string HintName, string Text)> Emit(BindingModel model, System.Threading.CancellationToken cancellationToken)
         {
             ILookup<string, ClassModel> derived = model.Classes.Where(c => c.BaseWireName != null).ToLookup(c => c.BaseWireName!, StringComparer.Ordinal);
             foreach (SourceChunk chunk in Split(model))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                context.AddSource(chunk.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(Emit(chunk, derived), System.Text.Encoding.UTF8));
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return (chunk.HintName, Emit(chunk, derived));
             }
 
-            context.AddSource("Vim25.XmlSerializer.Contract.g.cs", Microsoft.CodeAnalysis.Text.SourceText.From(EmitContract(model), System.Text.Encoding.UTF8));
+            yield return ("Vim25.XmlSerializer.Contract.g.cs", EmitContract(model));
         }
 
         private static string Emit(SourceChunk chunk, ILookup<string, ClassModel> derived)

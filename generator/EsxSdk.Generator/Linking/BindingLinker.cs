@@ -52,13 +52,27 @@ namespace EsxSdk.Generator.Linking
             this.cancellationToken = cancellationToken;
         }
 
-        public static BindingModel Link(ImmutableArray<SchemaDocument> documents, string csharpNamespace, CancellationToken cancellationToken)
+        /// <summary>Links the documents under the options: the binding to emit, or none, and every diagnostic.</summary>
+        public static LinkResult Link(ImmutableArray<SchemaDocument> documents, GeneratorOptions options, CancellationToken cancellationToken)
         {
-            var linker = new BindingLinker(csharpNamespace, cancellationToken);
-            return linker.LinkCore(documents);
+            if (documents.IsEmpty)
+            {
+                // Projects without WSDL (e.g. package consumers using the built-in binding) get nothing and no noise.
+                return new LinkResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            var linker = new BindingLinker(options.CSharpNamespace, cancellationToken);
+            BindingModel? model = linker.LinkCore(documents, options.EmitTaskWrappers);
+            if (options.RejectedNamespace is { } rejected)
+            {
+                linker.diagnostics.Add(DiagnosticInfo.Create(GeneratorDescriptors.InvalidNamespace, null, rejected, options.CSharpNamespace));
+            }
+
+            EquatableArray<DiagnosticInfo> diagnostics = linker.diagnostics.ToEquatableArray();
+            return new LinkResult(diagnostics.Any(d => d.IsError) ? null : model, diagnostics);
         }
 
-        private BindingModel LinkCore(ImmutableArray<SchemaDocument> documents)
+        private BindingModel? LinkCore(ImmutableArray<SchemaDocument> documents, bool emitTaskWrappers)
         {
             foreach (SchemaDocument document in documents.OrderBy(d => d.Path, StringComparer.Ordinal))
             {
@@ -68,13 +82,13 @@ namespace EsxSdk.Generator.Linking
             if (documents.Any(d => d.Kind == DocumentKind.Invalid))
             {
                 // Linking without an unreadable file only adds a cascade of "undefined type" errors.
-                return BindingModel.Empty(this.csharpNamespace, this.diagnostics.ToEquatableArray());
+                return null;
             }
 
             ImmutableArray<SchemaDocument> reachable = DocumentSet.Reachable(documents, this.diagnostics);
             if (reachable.IsEmpty)
             {
-                return BindingModel.Empty(this.csharpNamespace, this.diagnostics.ToEquatableArray());
+                return null;
             }
 
             foreach (SchemaDocument document in reachable)
@@ -99,7 +113,7 @@ namespace EsxSdk.Generator.Linking
                 operationModels.OrderBy(o => o.WireName, StringComparer.Ordinal).ToEquatableArray(),
                 this.BuildFaultElements(classes),
                 this.WsdlApiVersion(),
-                this.diagnostics.ToEquatableArray());
+                emitTaskWrappers);
         }
 
         private void Collect(SchemaDocument document)

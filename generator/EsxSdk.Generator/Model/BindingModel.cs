@@ -1,6 +1,9 @@
 namespace EsxSdk.Generator.Model
 {
-    /// <summary>The linked vim25 binding: every generated type, named for C#, ready to emit.</summary>
+    /// <summary>
+    /// The linked vim25 binding: every generated type, named for C#, ready to emit. Free of diagnostics (they travel
+    /// beside it in <see cref="LinkResult"/>), so a diagnostic that moves does not make the binding look changed.
+    /// </summary>
     internal sealed record BindingModel(
         string CSharpNamespace,
         string TargetNamespace,
@@ -10,26 +13,7 @@ namespace EsxSdk.Generator.Model
         EquatableArray<OperationModel> Operations,
         EquatableArray<FaultElementModel> FaultElements,
         string WsdlApiVersion,
-        EquatableArray<DiagnosticInfo> Diagnostics,
-        bool EmitTaskWrappers = false)
-    {
-        public static BindingModel Empty(string ns, EquatableArray<DiagnosticInfo> diagnostics) => new(
-            ns,
-            string.Empty,
-            EquatableArray<ClassModel>.Empty,
-            EquatableArray<EnumModel>.Empty,
-            EquatableArray<ArrayTypeModel>.Empty,
-            EquatableArray<OperationModel>.Empty,
-            EquatableArray<FaultElementModel>.Empty,
-            string.Empty,
-            diagnostics);
-    }
-
-    /// <summary>
-    /// The generator's MSBuild inputs: the C# namespace, a rejected VimNamespace value if any, and whether to emit
-    /// the question-aware wrappers of <c>*_Task</c> operations (only for the binding the runtime's task runner uses).
-    /// </summary>
-    internal sealed record GeneratorOptions(string CSharpNamespace, string? RejectedNamespace, bool EmitTaskWrappers = false);
+        bool EmitTaskWrappers);
 
     internal enum ValueKind
     {
