@@ -16,6 +16,9 @@ namespace EsxSdk.Generator
         /// <summary>The binding model, projected from the link step without diagnostics: what every emitter reads.</summary>
         public const string Model = nameof(Model);
 
+        /// <summary>The binding split into named source files (the layout), from the model.</summary>
+        public const string SourceFiles = nameof(SourceFiles);
+
         public const string Chunks = nameof(Chunks);
         public const string Operations = nameof(Operations);
         public const string Registry = nameof(Registry);

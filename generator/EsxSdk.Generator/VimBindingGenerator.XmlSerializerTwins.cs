@@ -1,4 +1,5 @@
 using EsxSdk.Generator.Emitting;
+using EsxSdk.Generator.Linking;
 using EsxSdk.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -21,7 +22,7 @@ namespace EsxSdk.Generator
             {
                 if (input.Requested && input.Model is { } binding)
                 {
-                    foreach ((string hintName, string text) in XmlSerializerTwinEmitter.Emit(binding, spc.CancellationToken))
+                    foreach ((string hintName, string text) in XmlSerializerTwinEmitter.Emit(SourceFileLayout.XmlSerializerTwins(binding), spc.CancellationToken))
                     {
                         AddSource(spc, hintName, text);
                     }

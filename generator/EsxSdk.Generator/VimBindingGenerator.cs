@@ -68,24 +68,29 @@ namespace EsxSdk.Generator
                 .WithTrackingName(TrackingNames.Model);
             model = RegisterXmlSerializerTwins(context, model);
 
-            IncrementalValuesProvider<SourceChunk> chunks = model
-                .SelectMany(static (binding, _) => binding is null ? Array.Empty<SourceChunk>() : ChunkEmitter.Split(binding))
+            // Chunking is its own step: the layout names and slices the files; the emitters only print them.
+            IncrementalValueProvider<SourceFiles?> files = model
+                .Select(static (binding, _) => binding is null ? null : SourceFileLayout.Split(binding))
+                .WithTrackingName(TrackingNames.SourceFiles);
+
+            IncrementalValuesProvider<SourceChunk> chunks = files
+                .SelectMany(static (layout, _) => layout?.Types ?? EquatableArray<SourceChunk>.Empty)
                 .WithTrackingName(TrackingNames.Chunks);
             context.RegisterSourceOutput(chunks, static (spc, chunk) => AddSource(spc, chunk.HintName, ChunkEmitter.Emit(chunk)));
 
-            IncrementalValuesProvider<OperationChunk> operations = model
-                .SelectMany(static (binding, _) => binding is null ? Array.Empty<OperationChunk>() : ServiceEmitter.Split(binding))
+            IncrementalValuesProvider<OperationChunk> operations = files
+                .SelectMany(static (layout, _) => layout?.Service ?? EquatableArray<OperationChunk>.Empty)
                 .WithTrackingName(TrackingNames.Operations);
             context.RegisterSourceOutput(operations, static (spc, chunk) => AddSource(spc, chunk.HintName, ServiceEmitter.Emit(chunk)));
 
-            IncrementalValueProvider<BindingModel?> registry = model
-                .Select(static (binding, _) => binding is null || (binding.Classes.Count == 0 && binding.Enums.Count == 0 && binding.ArrayTypes.Count == 0) ? null : binding)
+            IncrementalValueProvider<RegistryFile?> registry = files
+                .Select(static (layout, _) => layout?.Registry)
                 .WithTrackingName(TrackingNames.Registry);
-            context.RegisterSourceOutput(registry, static (spc, binding) =>
+            context.RegisterSourceOutput(registry, static (spc, file) =>
             {
-                if (binding != null)
+                if (file != null)
                 {
-                    AddSource(spc, "Vim25.TypeRegistry.g.cs", RegistryEmitter.Emit(binding));
+                    AddSource(spc, file.HintName, RegistryEmitter.Emit(file));
                 }
             });
         }

@@ -24,6 +24,7 @@ namespace EsxSdk.Generator.Tests
             TrackingNames.Binding,
             TrackingNames.Diagnostics,
             TrackingNames.Model,
+            TrackingNames.SourceFiles,
             TrackingNames.Chunks,
             TrackingNames.Registry,
         };
@@ -77,6 +78,7 @@ namespace EsxSdk.Generator.Tests
             AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Unchanged);
             AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.SourceFiles, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Registry, IncrementalStepRunReason.Cached);
         }

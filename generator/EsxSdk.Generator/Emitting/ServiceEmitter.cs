@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using EsxSdk.Generator.Linking;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
@@ -13,24 +10,8 @@ namespace EsxSdk.Generator.Emitting
     /// </summary>
     internal static class ServiceEmitter
     {
-        public const int OperationsPerChunk = 100;
-
         private const string Invoker = "global::EsxSdk.IVimInvoker";
         private const string CancellationToken = "global::System.Threading.CancellationToken";
-
-        public static IEnumerable<OperationChunk> Split(BindingModel model)
-        {
-            for (int start = 0, index = 0; start < model.Operations.Count; start += OperationsPerChunk, index++)
-            {
-                yield return new OperationChunk(
-                    "Vim25.Service." + index.ToString("D3", CultureInfo.InvariantCulture) + ".g.cs",
-                    model.CSharpNamespace,
-                    model.WsdlApiVersion,
-                    index == 0,
-                    model.Operations.Skip(start).Take(OperationsPerChunk).ToEquatableArray(),
-                    model.EmitTaskWrappers);
-            }
-        }
 
         public static string Emit(OperationChunk chunk)
         {
@@ -38,7 +19,7 @@ namespace EsxSdk.Generator.Emitting
             FileHeader(w);
             w.Open("namespace " + chunk.CSharpNamespace);
             w.Line("/// <summary>Every operation of the vim25 port type, sent through an <see cref=\"" + Invoker + "\"/> (the session's transport).</summary>");
-            w.Open("public sealed partial class " + BindingLinker.ServiceTypeName);
+            w.Open("public sealed partial class " + chunk.ServiceTypeName);
             if (chunk.IsFirst)
             {
                 EmitMembers(w, chunk);
@@ -57,7 +38,7 @@ namespace EsxSdk.Generator.Emitting
                 if (chunk.EmitTaskWrappers && operation.TaskWrapper != null)
                 {
                     w.Line();
-                    TaskWrapperEmitter.Emit(w, operation, chunk.CSharpNamespace, Ordered(operation));
+                    TaskWrapperEmitter.Emit(w, operation);
                 }
             }
 
@@ -74,7 +55,7 @@ namespace EsxSdk.Generator.Emitting
             w.Line("private readonly " + Invoker + " invoker;");
             w.Line();
             w.Line("/// <summary>Creates the service over an invoker (e.g. a connected session).</summary>");
-            w.Line("public " + BindingLinker.ServiceTypeName + "(" + Invoker + " invoker) => this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));");
+            w.Line("public " + chunk.ServiceTypeName + "(" + Invoker + " invoker) => this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));");
             w.Line();
             w.Line("/// <summary>The invoker the operations are sent through.</summary>");
             w.Line("public " + Invoker + " Invoker => this.invoker;");
@@ -82,12 +63,11 @@ namespace EsxSdk.Generator.Emitting
 
         private static void EmitOperation(IndentedWriter w, OperationModel operation)
         {
-            ParameterModel[] ordered = Ordered(operation);
             string returnType = ReturnType(operation);
-            string parameters = string.Join(", ", ordered.Select(ParameterDeclaration).Concat(new[] { CancellationToken + " cancellationToken = default" }));
+            string parameters = string.Join(", ", operation.Parameters.Select(ParameterDeclaration).Concat(new[] { CancellationToken + " cancellationToken = default" }));
 
             w.Line("/// <summary>Calls the vim25 operation <c>" + DocText(operation.WireName) + "</c>.</summary>");
-            foreach (ParameterModel parameter in ordered)
+            foreach (ParameterModel parameter in operation.Parameters)
             {
                 w.Line("/// <param name=\"" + parameter.CSharpName.TrimStart('@') + "\">Request element <c>" + DocText(parameter.Member.WireName) + "</c>.</param>");
             }
@@ -105,7 +85,7 @@ namespace EsxSdk.Generator.Emitting
             }
 
             w.Open("public " + returnType + " " + operation.MethodName + "(" + parameters + ")");
-            foreach (ParameterModel parameter in ordered.Where(p => !IsOptional(p) && (p.Member.IsArray || !p.Member.Type.IsValueType)))
+            foreach (ParameterModel parameter in operation.Parameters.Where(p => !IsOptional(p) && (p.Member.IsArray || !p.Member.Type.IsValueType)))
             {
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
             }
@@ -138,10 +118,6 @@ namespace EsxSdk.Generator.Emitting
 
             w.Close();
         }
-
-        /// <summary>Required parameters first (C# needs optional ones last), each group in wire order.</summary>
-        internal static ParameterModel[] Ordered(OperationModel operation)
-            => operation.Parameters.Where(p => !IsOptional(p)).Concat(operation.Parameters.Where(IsOptional)).ToArray();
 
         private static bool IsOptional(ParameterModel parameter) => parameter.Member.IsOptional;
 

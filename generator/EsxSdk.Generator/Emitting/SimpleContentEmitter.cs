@@ -20,7 +20,7 @@ namespace EsxSdk.Generator.Emitting
 
             foreach (AttributeModel attribute in model.Attributes)
             {
-                w.Line("private string " + Field(attribute) + " = string.Empty;");
+                w.Line("private string " + attribute.FieldName + " = string.Empty;");
             }
 
             w.Line("private string value = string.Empty;");
@@ -31,12 +31,12 @@ namespace EsxSdk.Generator.Emitting
             w.Line("}");
             w.Line();
 
-            string parameters = string.Join(", ", model.Attributes.Select(a => "string " + Parameter(a)).Concat(new[] { "string value" }));
+            string parameters = string.Join(", ", model.Attributes.Select(a => "string " + a.ParameterName).Concat(new[] { "string value" }));
             w.Line("/// <summary>Creates an instance from its attribute values and text value.</summary>");
             w.Open("public " + name + "(" + parameters + ")");
             foreach (AttributeModel attribute in model.Attributes)
             {
-                w.Line("this." + attribute.CSharpName + " = " + Parameter(attribute) + ";");
+                w.Line("this." + attribute.CSharpName + " = " + attribute.ParameterName + ";");
             }
 
             w.Line("this.Value = value;");
@@ -47,8 +47,8 @@ namespace EsxSdk.Generator.Emitting
                 w.Line();
                 w.Line("/// <summary>Attribute <c>" + DocText(attribute.WireName) + "</c>.</summary>");
                 w.Open("public string " + attribute.CSharpName);
-                w.Line("get => this." + Field(attribute) + ";");
-                w.Line("init => this." + Field(attribute) + " = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+                w.Line("get => this." + attribute.FieldName + ";");
+                w.Line("init => this." + attribute.FieldName + " = value ?? throw new global::System.ArgumentNullException(nameof(value));");
                 w.Close();
             }
 
@@ -67,7 +67,7 @@ namespace EsxSdk.Generator.Emitting
         private static void EmitEquality(IndentedWriter w, ClassModel model)
         {
             string name = model.CSharpName;
-            string[] fields = model.Attributes.Select(Field).Concat(new[] { "value" }).ToArray();
+            string[] fields = model.Attributes.Select(a => a.FieldName).Concat(new[] { "value" }).ToArray();
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("public bool Equals(" + name + "? other) => other is not null && "
@@ -97,7 +97,7 @@ namespace EsxSdk.Generator.Emitting
             w.Open("void " + Serializable + ".WriteXml(" + XmlNs + "VimXmlWriter writer)");
             foreach (AttributeModel attribute in model.Attributes)
             {
-                w.Line("writer.WriteAttribute(" + Literal(attribute.WireName) + ", this." + Field(attribute) + ");");
+                w.Line("writer.WriteAttribute(" + Literal(attribute.WireName) + ", this." + attribute.FieldName + ");");
             }
 
             w.Line("writer.WriteText(this.value);");
@@ -106,25 +106,11 @@ namespace EsxSdk.Generator.Emitting
             w.Open("void " + Serializable + ".ReadXml(" + XmlNs + "VimXmlReader reader)");
             foreach (AttributeModel attribute in model.Attributes)
             {
-                w.Line("this." + Field(attribute) + " = reader.GetAttribute(" + Literal(attribute.WireName) + ") ?? string.Empty;");
+                w.Line("this." + attribute.FieldName + " = reader.GetAttribute(" + Literal(attribute.WireName) + ") ?? string.Empty;");
             }
 
             w.Line("this.value = reader.ReadString();");
             w.Close();
-        }
-
-        private static string Field(AttributeModel attribute) => "attribute" + attribute.CSharpName.TrimStart('@');
-
-        private static string Parameter(AttributeModel attribute)
-        {
-            string bare = attribute.CSharpName.TrimStart('@');
-            string camel = char.ToLowerInvariant(bare[0]) + bare.Substring(1);
-            if (camel == "value")
-            {
-                return "attributeValue";
-            }
-
-            return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(camel) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + camel : camel;
         }
     }
 }

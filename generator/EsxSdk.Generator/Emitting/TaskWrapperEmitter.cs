@@ -17,10 +17,11 @@ namespace EsxSdk.Generator.Emitting
         private const string CancellationToken = "global::System.Threading.CancellationToken";
         private const string Task = "global::System.Threading.Tasks.Task";
 
-        public static void Emit(IndentedWriter w, OperationModel operation, string csharpNamespace, IReadOnlyList<ParameterModel> ordered)
+        public static void Emit(IndentedWriter w, OperationModel operation)
         {
             TaskWrapperModel wrapper = operation.TaskWrapper!;
-            string options = ordered.Any(p => p.CSharpName == "options") ? "taskOptions" : "options";
+            EquatableArray<ParameterModel> ordered = operation.Parameters;
+            string options = wrapper.OptionsParameter;
             string parameters = string.Join(", ", ordered.Select(ServiceEmitter.ParameterDeclaration)
                 .Concat(new[] { Options + "? " + options + " = null", CancellationToken + " cancellationToken = default" }));
 
@@ -49,14 +50,14 @@ namespace EsxSdk.Generator.Emitting
             }
 
             string arguments = string.Join(", ", ordered.Select(p => p.CSharpName).Concat(new[] { "token" }));
-            w.Line("return " + Support + "." + RunMethod(wrapper) + "(this.invoker, " + Literal(operation.WireName) + ", " + Targets(operation, csharpNamespace) + ", token => this." + operation.MethodName + "(" + arguments + "), " + options + ", cancellationToken);");
+            w.Line("return " + Support + "." + RunMethod(wrapper) + "(this.invoker, " + Literal(operation.WireName) + ", " + Targets(operation) + ", token => this." + operation.MethodName + "(" + arguments + "), " + options + ", cancellationToken);");
             w.Close();
         }
 
         /// <summary>The VM candidates to pre-check: <c>_this</c> and any <c>vm</c> parameters (the runtime keeps the VirtualMachine ones).</summary>
-        private static string Targets(OperationModel operation, string csharpNamespace)
+        private static string Targets(OperationModel operation)
         {
-            string reference = "global::" + csharpNamespace + ".ManagedObjectReference";
+            string reference = operation.TaskWrapper!.ReferenceTypeName;
             var singles = new List<string>();
             var lists = new List<string>();
             foreach (string name in operation.TaskWrapper!.TargetParameters)
@@ -99,8 +100,8 @@ namespace EsxSdk.Generator.Emitting
         private static string ResultDoc(TaskWrapperModel wrapper) => wrapper.Shape switch
         {
             TaskResultShape.None => "Completes when the task has succeeded (it has no result).",
-            TaskResultShape.Single => "The task's <c>info.result</c>.",
-            TaskResultShape.Array => "The task's <c>info.result</c> (empty when the server sent none).",
+            TaskResultShape.Single => DocText(wrapper.ResultDescription) + "; the task's <c>info.result</c>.",
+            TaskResultShape.Array => DocText(wrapper.ResultDescription) + "; the task's <c>info.result</c>, empty when the server sent none.",
             _ => "The task's <c>info.result</c> as the server sent it (its type is not documented for this operation), or null.",
         };
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using EsxSdk.Generator.Linking;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
@@ -17,24 +16,18 @@ namespace EsxSdk.Generator.Emitting
     {
         private const string Xs = "global::System.Xml.Serialization.";
 
-        /// <summary>The name of the generated class listing the contract (operations and known types).</summary>
-        public const string ContractTypeName = "VimXmlSerializerContract";
-
-        /// <summary>The twins in files of the same size as the binding's chunks (see <see cref="ChunkEmitter"/>).</summary>
-        private static IEnumerable<SourceChunk> Split(BindingModel model)
-            => ChunkEmitter.Split(model).Select(chunk => chunk with { HintName = chunk.HintName.Replace("Vim25.", "Vim25.XmlSerializer.") });
-
-        /// <summary>Every twin source file of <paramref name="model"/>, by hint name.</summary>
-        public static IEnumerable<(string HintName, string Text)> Emit(BindingModel model, System.Threading.CancellationToken cancellationToken)
+        /// <summary>Every twin source file, by hint name.</summary>
+        public static IEnumerable<(string HintName, string Text)> Emit(XmlSerializerTwinFiles files, System.Threading.CancellationToken cancellationToken)
         {
+            BindingModel model = files.Model;
             ILookup<string, ClassModel> derived = model.Classes.Where(c => c.BaseWireName != null).ToLookup(c => c.BaseWireName!, StringComparer.Ordinal);
-            foreach (SourceChunk chunk in Split(model))
+            foreach (SourceChunk chunk in files.Types)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 yield return (chunk.HintName, Emit(chunk, derived));
             }
 
-            yield return ("Vim25.XmlSerializer.Contract.g.cs", EmitContract(model));
+            yield return (files.ContractHintName, EmitContract(model, files.ContractTypeName));
         }
 
         private static string Emit(SourceChunk chunk, ILookup<string, ClassModel> derived)
@@ -70,7 +63,7 @@ namespace EsxSdk.Generator.Emitting
         /// The ArrayOfX wrappers (anyType values) and the contract: every operation's request and response
         /// element, and every type, which svcutil lists as [XmlInclude]s on the service contract.
         /// </summary>
-        private static string EmitContract(BindingModel model)
+        private static string EmitContract(BindingModel model, string contractTypeName)
         {
             string ns = model.CSharpNamespace;
             var responseElements = model.Classes.Where(c => c.IsResponse).ToDictionary(c => "global::" + ns + "." + c.CSharpName, c => c.WireName, StringComparer.Ordinal);
@@ -81,7 +74,7 @@ namespace EsxSdk.Generator.Emitting
             {
                 w.Line("/// <summary>XmlSerializer twin of the vim25 array type <c>" + DocText(array.WireName) + "</c> (an anyType value).</summary>");
                 w.Line("[" + Xs + "XmlType(" + Literal(array.WireName) + ", Namespace = " + Literal(model.TargetNamespace) + ")]");
-                w.Open("public partial class " + ArrayClassName(array));
+                w.Open("public partial class " + array.CSharpName);
                 w.Line("/// <summary>The items.</summary>");
                 w.Line("[" + Xs + "XmlElement(" + Literal(array.ItemElementName) + ")]");
                 w.Line("public " + TwinType(array.ItemType) + "[] Items { get; set; }");
@@ -90,7 +83,7 @@ namespace EsxSdk.Generator.Emitting
             }
 
             w.Line("/// <summary>The vim25 contract for XmlSerializer: operations with their request/response elements, and all types.</summary>");
-            w.Open("public static partial class " + ContractTypeName);
+            w.Open("public static partial class " + contractTypeName);
             w.Line("/// <summary>The XML namespace of the vim25 types and elements.</summary>");
             w.Line("public const string Namespace = " + Literal(model.TargetNamespace) + ";");
             w.Line();
@@ -121,7 +114,7 @@ namespace EsxSdk.Generator.Emitting
 
             foreach (ArrayTypeModel array in model.ArrayTypes)
             {
-                w.Line("    typeof(global::" + ns + "." + ArrayClassName(array) + "),");
+                w.Line("    typeof(global::" + ns + "." + array.CSharpName + "),");
             }
 
             w.Line("};");
@@ -214,8 +207,6 @@ namespace EsxSdk.Generator.Emitting
         /// <summary>svcutil's types: xsd:dateTime is a DateTime (XmlSerializer has no DateTimeOffset mapping).</summary>
         private static string TwinType(MemberType type)
             => type.Kind == ValueKind.Primitive && type.WireType == "dateTime" ? "global::System.DateTime" : type.TypeName;
-
-        private static string ArrayClassName(ArrayTypeModel array) => CSharpNaming.ToPascalCase(array.WireName);
 
         private static void Separate(IndentedWriter w, ref bool first)
         {

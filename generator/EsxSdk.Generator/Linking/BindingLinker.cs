@@ -14,8 +14,8 @@ namespace EsxSdk.Generator.Linking
     /// </summary>
     internal sealed partial class BindingLinker
     {
-        /// <summary>Type names the emitted binding uses for its own helpers.</summary>
-        public const string RegistryTypeName = "VimTypeRegistry";
+        /// <summary>The generated class mapping wire type names to generated types.</summary>
+        private const string RegistryTypeName = "VimTypeRegistry";
 
         private const string FaultRootWireName = "MethodFault";
 
@@ -38,6 +38,10 @@ namespace EsxSdk.Generator.Linking
         private readonly Dictionary<string, QualifiedName> localNames = new(StringComparer.Ordinal);
         private readonly Dictionary<QualifiedName, ArrayTypeModel?> arrayTypes = new();
         private readonly Dictionary<QualifiedName, string> csharpTypeNames = new();
+        private readonly HashSet<string> takenTypeNames = new(StringComparer.Ordinal)
+        {
+            RegistryTypeName, ServiceTypeName, SourceFileLayout.XmlSerializerContractTypeName,
+        };
         private readonly Dictionary<QualifiedName, int> depths = new();
         private readonly Dictionary<QualifiedName, ElementDecl> elements = new();
         private readonly Dictionary<QualifiedName, MessageDecl> messages = new();
@@ -107,9 +111,12 @@ namespace EsxSdk.Generator.Linking
             return new BindingModel(
                 this.csharpNamespace,
                 targetNamespace,
+                ServiceTypeName,
+                RegistryTypeName,
                 classes.OrderBy(c => c.CSharpName, StringComparer.Ordinal).ToEquatableArray(),
                 enums.OrderBy(e => e.CSharpName, StringComparer.Ordinal).ToEquatableArray(),
                 arrays.OrderBy(a => a.WireName, StringComparer.Ordinal).ToEquatableArray(),
+                WrittenArrayTypes(arrays),
                 operationModels.OrderBy(o => o.WireName, StringComparer.Ordinal).ToEquatableArray(),
                 this.BuildFaultElements(classes),
                 this.WsdlApiVersion(),
@@ -218,13 +225,12 @@ namespace EsxSdk.Generator.Linking
 
         private void NameTypes(List<ComplexTypeDecl> classDecls)
         {
-            var taken = new HashSet<string>(StringComparer.Ordinal) { RegistryTypeName };
             IEnumerable<QualifiedName> names = classDecls.Select(c => c.Name).Concat(this.enumTypes.Keys)
                 .OrderBy(n => n.Name, StringComparer.Ordinal)
                 .ThenBy(n => n.Namespace, StringComparer.Ordinal);
             foreach (QualifiedName name in names)
             {
-                this.csharpTypeNames[name] = CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(name.Name), taken, "Type");
+                this.csharpTypeNames[name] = CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(name.Name), this.takenTypeNames, "Type");
             }
         }
 
@@ -284,7 +290,7 @@ namespace EsxSdk.Generator.Linking
                     if (valueType is { Kind: ValueKind.Primitive, TypeName: "string" })
                     {
                         string name = CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(attribute.Name), taken, "Value");
-                        attributes.Add(new AttributeModel(attribute.Name, name, valueType, attribute.IsRequired));
+                        attributes.Add(new AttributeModel(attribute.Name, name, valueType, attribute.IsRequired, CSharpNaming.AttributeField(name), CSharpNaming.AttributeParameter(name)));
                     }
                     else if (valueType != null)
                     {
@@ -448,21 +454,6 @@ namespace EsxSdk.Generator.Linking
                 }
 
                 result.Add(new EnumModel(type.Name.Name, csharpName, members.ToEquatableArray()));
-            }
-
-            return result;
-        }
-
-        private List<ArrayTypeModel> BuildArrayTypes()
-        {
-            var result = new List<ArrayTypeModel>();
-            foreach (QualifiedName name in this.arrayTypes.Keys.ToList())
-            {
-                ElementMember item = this.complexTypes[name].Elements[0];
-                if (this.ResolveValueType(item.Type, name.Name + "." + item.Name, item.Position) is { } itemType)
-                {
-                    result.Add(new ArrayTypeModel(name.Name, item.Name, itemType));
-                }
             }
 
             return result;

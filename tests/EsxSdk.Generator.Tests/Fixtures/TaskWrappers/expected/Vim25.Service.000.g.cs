@@ -47,7 +47,7 @@ namespace Fixture.Vim25
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="options">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>
         /// <param name="cancellationToken">Stops waiting, and cancels the task on the server when it is cancelable.</param>
-        /// <returns>The task's <c>info.result</c> (empty when the server sent none).</returns>
+        /// <returns>One result per virtual machine and host checked, with the warnings and errors found; the task's <c>info.result</c>, empty when the server sent none.</returns>
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
@@ -89,7 +89,7 @@ namespace Fixture.Vim25
         /// <param name="name">Request element <c>name</c>.</param>
         /// <param name="options">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>
         /// <param name="cancellationToken">Stops waiting, and cancels the task on the server when it is cancelable.</param>
-        /// <returns>The task's <c>info.result</c>.</returns>
+        /// <returns>The reference to the new virtual machine (the clone); the task's <c>info.result</c>.</returns>
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
@@ -187,7 +187,7 @@ namespace Fixture.Vim25
         /// <param name="option">Request element <c>option</c>.</param>
         /// <param name="options">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>
         /// <param name="cancellationToken">Stops waiting, and cancels the task on the server when it is cancelable.</param>
-        /// <returns>The task's <c>info.result</c>.</returns>
+        /// <returns>Which virtual machines the cluster tried to power on, which it did not (with why), and the recommendations left to apply; the task's <c>info.result</c>.</returns>
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
