@@ -48,9 +48,9 @@ namespace EsxSdk.Generator.Tests
         {
             string service = string.Concat(FixtureVerifier.Generate(Fixture.Load("TaskWrappers").Inputs()).Where(s => s.HintName.StartsWith("Vim25.Service.", System.StringComparison.Ordinal)).Select(s => s.Text));
 
-            Assert.DoesNotContain("VimTaskWrapper(", service, System.StringComparison.Ordinal);
-            Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarter(\"PowerOnVM_Task\")]", service, System.StringComparison.Ordinal);
-            Assert.DoesNotContain("VimTaskStarter(\"CurrentTime\")", service, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("VimTaskWrapperAttribute(", service, System.StringComparison.Ordinal);
+            Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarterAttribute(\"PowerOnVM_Task\")]", service, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("VimTaskStarterAttribute(\"CurrentTime\")", service, System.StringComparison.Ordinal);
         }
 
         [Fact]

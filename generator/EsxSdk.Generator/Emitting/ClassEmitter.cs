@@ -6,7 +6,7 @@ namespace EsxSdk.Generator.Emitting
     /// <summary>Emits one vim25 complexType as a partial class with its XML reading and writing.</summary>
     internal static class ClassEmitter
     {
-        private const string Serializable = XmlNs + "IVimXmlSerializable";
+        private const string Serializable = RuntimeTypes.XmlSerializable;
 
         public static void Emit(IndentedWriter w, ClassModel model, string ns)
         {
@@ -60,16 +60,16 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line("string " + Serializable + ".XmlTypeName => this.XmlTypeNameCore;");
             w.Line();
-            w.Line("void " + Serializable + ".WriteXml(" + XmlNs + "VimXmlWriter writer) => this.WriteXmlCore(writer);");
+            w.Line("void " + Serializable + ".WriteXml(" + RuntimeTypes.XmlWriter + " writer) => this.WriteXmlCore(writer);");
             w.Line();
-            w.Line("void " + Serializable + ".ReadXml(" + XmlNs + "VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));");
+            w.Line("void " + Serializable + ".ReadXml(" + RuntimeTypes.XmlReader + " reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));");
             w.Line();
         }
 
         private static void EmitWrite(IndentedWriter w, ClassModel model, string member)
         {
             w.Line();
-            w.Open(member + "void WriteXmlCore(" + XmlNs + "VimXmlWriter writer)");
+            w.Open(member + "void WriteXmlCore(" + RuntimeTypes.XmlWriter + " writer)");
             if (!model.IsRoot)
             {
                 w.Line("base.WriteXmlCore(writer);");
@@ -88,7 +88,7 @@ namespace EsxSdk.Generator.Emitting
         private static void EmitRead(IndentedWriter w, ClassModel model, string member)
         {
             w.Line();
-            w.Open(member + "bool ReadXmlElementCore(" + XmlNs + "VimXmlReader reader)");
+            w.Open(member + "bool ReadXmlElementCore(" + RuntimeTypes.XmlReader + " reader)");
             w.Open("switch (reader.LocalName)");
             foreach (PropertyModel property in model.Properties)
             {

@@ -15,7 +15,7 @@ namespace EsxSdk.Generator.Emitting
             string name = model.CSharpName;
             w.Line("/// <summary>The vim25 enumeration <c>" + DocText(model.WireName) + "</c>. Values a newer server sends are kept as they are (see <see cref=\"IsKnown\"/>).</summary>");
             w.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value,nq}\")]");
-            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + XmlNs + "IVimEnum<" + name + ">");
+            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + RuntimeTypes.EnumOf(name));
             w.Line("private readonly string? value;");
             w.Line();
             w.Line("/// <summary>Creates a value from its wire text, known or not.</summary>");
@@ -39,7 +39,7 @@ namespace EsxSdk.Generator.Emitting
             w.Line("/// <summary>Whether the WSDL lists this value (false for values from newer servers).</summary>");
             w.Line("public bool IsKnown => this.value is " + string.Join(" or ", model.Members.Select(m => Literal(m.WireValue))) + ";");
             w.Line();
-            w.Line("string " + XmlNs + "IVimEnum.XmlTypeName => " + Literal(model.WireName) + ";");
+            w.Line("string " + RuntimeTypes.Enum + ".XmlTypeName => " + Literal(model.WireName) + ";");
             w.Line();
             w.Line("/// <summary>The value for a wire text, sharing the instance of a known value.</summary>");
             w.Open("public static " + name + " FromWire(string value) => value switch");

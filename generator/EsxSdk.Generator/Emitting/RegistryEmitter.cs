@@ -15,7 +15,7 @@ namespace EsxSdk.Generator.Emitting
             FileHeader(w);
             w.Open("namespace " + model.CSharpNamespace);
             w.Line("/// <summary>Maps the wire type names of this vim25 binding to its generated types; pass <see cref=\"Instance\"/> to the EsxSdk XML reader and writer.</summary>");
-            w.Open("public sealed partial class " + model.TypeName + " : " + XmlNs + "IVimTypeRegistry");
+            w.Open("public sealed partial class " + model.TypeName + " : " + RuntimeTypes.TypeRegistry);
             w.Line("private " + model.TypeName + "()");
             w.Line("{");
             w.Line("}");
@@ -40,7 +40,7 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Open("public " + XmlNs + "IVimXmlSerializable? CreateObject(string typeName) => typeName switch");
+            w.Open("public " + RuntimeTypes.XmlSerializable + "? CreateObject(string typeName) => typeName switch");
             foreach (ClassModel type in model.Classes)
             {
                 w.Line(Literal(type.WireName) + " => new global::" + model.CSharpNamespace + "." + type.CSharpName + "(),");
@@ -54,7 +54,7 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Open("public bool TryReadValue(string typeName, " + XmlNs + "VimXmlReader reader, out object? value)");
+            w.Open("public bool TryReadValue(string typeName, " + RuntimeTypes.XmlReader + " reader, out object? value)");
             w.Open("switch (typeName)");
             foreach (EnumModel type in model.Enums)
             {
@@ -81,7 +81,7 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Open("public bool TryWriteValue(" + XmlNs + "VimXmlWriter writer, string elementName, object value)");
+            w.Open("public bool TryWriteValue(" + RuntimeTypes.XmlWriter + " writer, string elementName, object value)");
             w.Open("switch (value)");
             int index = 0;
             foreach (ArrayTypeModel array in model.WrittenArrayTypes)

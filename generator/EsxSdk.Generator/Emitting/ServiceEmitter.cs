@@ -1,4 +1,5 @@
 using System.Linq;
+using EsxSdk.Common;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
@@ -10,7 +11,7 @@ namespace EsxSdk.Generator.Emitting
     /// </summary>
     internal static class ServiceEmitter
     {
-        private const string Invoker = "global::EsxSdk.IVimInvoker";
+        private const string Invoker = RuntimeTypes.Invoker;
         private const string CancellationToken = "global::System.Threading.CancellationToken";
 
         public static string Emit(OperationChunk chunk)
@@ -75,13 +76,13 @@ namespace EsxSdk.Generator.Emitting
             w.Line("/// <param name=\"cancellationToken\">Stops waiting for the response.</param>");
             if (operation.Faults.Count > 0)
             {
-                w.Line("/// <exception cref=\"global::EsxSdk.VimFaultException\">The server answered with a fault; declared: " + DocText(string.Join(", ", operation.Faults)) + ".</exception>");
+                w.Line("/// <exception cref=\"" + RuntimeTypes.FaultException + "\">The server answered with a fault; declared: " + DocText(string.Join(", ", operation.Faults)) + ".</exception>");
             }
 
             if (operation.IsTask)
             {
                 // Starts the task and returns its reference; the analyzers find raw task starts by this mark.
-                w.Line("[global::EsxSdk.Tasks.VimTaskStarter(" + Literal(operation.WireName) + ")]");
+                w.Line("[" + RuntimeTypes.TaskStarterAttribute + "(" + Literal(operation.WireName) + ")]");
             }
 
             w.Open("public " + returnType + " " + operation.MethodName + "(" + parameters + ")");
@@ -100,7 +101,7 @@ namespace EsxSdk.Generator.Emitting
             }
 
             w.Close(";");
-            string call = "this.invoker.InvokeAsync<" + operation.ResponseTypeName;
+            string call = "this.invoker." + RuntimeNames.Methods.InvokeAsync + "<" + operation.ResponseTypeName;
             string name = Literal(operation.WireName);
             string element = Literal(operation.RequestElement);
             if (operation.Return is not { } result)
@@ -110,10 +111,10 @@ namespace EsxSdk.Generator.Emitting
             else
             {
                 string select = IsRequiredReference(result)
-                    ? "global::EsxSdk.VimResponse.Required(response." + result.CSharpName + ", " + name + ")"
+                    ? RuntimeTypes.Response + "." + RuntimeNames.Methods.Required + "(response." + result.CSharpName + ", " + name + ")"
                     : "response." + result.CSharpName;
                 // Called as a static method: the extension's namespace is not imported in every binding's namespace.
-                w.Line("return global::EsxSdk.VimInvokerExtensions.InvokeAsync<" + operation.ResponseTypeName + ", " + ResultType(result) + ">(this.invoker, " + name + ", " + element + ", request, static response => " + select + ", cancellationToken);");
+                w.Line("return " + RuntimeTypes.InvokerExtensions + "." + RuntimeNames.Methods.InvokeAsync + "<" + operation.ResponseTypeName + ", " + ResultType(result) + ">(this.invoker, " + name + ", " + element + ", request, static response => " + select + ", cancellationToken);");
             }
 
             w.Close();

@@ -10,7 +10,7 @@ namespace EsxSdk.Generator.Emitting
     /// </summary>
     internal static class SimpleContentEmitter
     {
-        private const string Serializable = XmlNs + "IVimXmlSerializable";
+        private const string Serializable = RuntimeTypes.XmlSerializable;
 
         public static void Emit(IndentedWriter w, ClassModel model)
         {
@@ -94,7 +94,7 @@ namespace EsxSdk.Generator.Emitting
             w.Line();
             w.Line("string " + Serializable + ".XmlTypeName => " + Literal(model.WireName) + ";");
             w.Line();
-            w.Open("void " + Serializable + ".WriteXml(" + XmlNs + "VimXmlWriter writer)");
+            w.Open("void " + Serializable + ".WriteXml(" + RuntimeTypes.XmlWriter + " writer)");
             foreach (AttributeModel attribute in model.Attributes)
             {
                 w.Line("writer.WriteAttribute(" + Literal(attribute.WireName) + ", this." + attribute.FieldName + ");");
@@ -103,7 +103,7 @@ namespace EsxSdk.Generator.Emitting
             w.Line("writer.WriteText(this.value);");
             w.Close();
             w.Line();
-            w.Open("void " + Serializable + ".ReadXml(" + XmlNs + "VimXmlReader reader)");
+            w.Open("void " + Serializable + ".ReadXml(" + RuntimeTypes.XmlReader + " reader)");
             foreach (AttributeModel attribute in model.Attributes)
             {
                 w.Line("this." + attribute.FieldName + " = reader.GetAttribute(" + Literal(attribute.WireName) + ") ?? string.Empty;");

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using EsxSdk.Common;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
@@ -12,8 +13,8 @@ namespace EsxSdk.Generator.Emitting
     /// </summary>
     internal static class TaskWrapperEmitter
     {
-        private const string Support = "global::EsxSdk.Tasks.VimTaskWrapperSupport";
-        private const string Options = "global::EsxSdk.Tasks.VimTaskOptions";
+        private const string Support = RuntimeTypes.TaskWrapperSupport;
+        private const string Options = RuntimeTypes.TaskOptions;
         private const string CancellationToken = "global::System.Threading.CancellationToken";
         private const string Task = "global::System.Threading.Tasks.Task";
 
@@ -39,10 +40,10 @@ namespace EsxSdk.Generator.Emitting
             w.Line("/// <param name=\"" + options + "\">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>");
             w.Line("/// <param name=\"cancellationToken\">Stops waiting, and cancels the task on the server when it is cancelable.</param>");
             w.Line("/// <returns>" + ResultDoc(wrapper) + "</returns>");
-            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimBlockedException\">A target had a pending question or task; nothing was started.</exception>");
-            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimQuestionException\">The task asked a question the policy did not answer.</exception>");
-            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimTaskFailedException\">The task ended in error (its typed fault is attached).</exception>");
-            w.Line("[global::EsxSdk.Tasks.VimTaskWrapper(" + Literal(operation.WireName) + ")]");
+            w.Line("/// <exception cref=\"" + RuntimeTypes.BlockedException + "\">A target had a pending question or task; nothing was started.</exception>");
+            w.Line("/// <exception cref=\"" + RuntimeTypes.QuestionException + "\">The task asked a question the policy did not answer.</exception>");
+            w.Line("/// <exception cref=\"" + RuntimeTypes.TaskFailedException + "\">The task ended in error (its typed fault is attached).</exception>");
+            w.Line("[" + RuntimeTypes.TaskWrapperAttribute + "(" + Literal(operation.WireName) + ")]");
             w.Open("public " + ReturnType(wrapper) + " " + wrapper.MethodName + "(" + parameters + ")");
             foreach (ParameterModel parameter in ordered.Where(p => !p.Member.IsOptional && (p.Member.IsArray || !p.Member.Type.IsValueType)))
             {
@@ -84,9 +85,9 @@ namespace EsxSdk.Generator.Emitting
 
         private static string RunMethod(TaskWrapperModel wrapper) => wrapper.Shape switch
         {
-            TaskResultShape.Single => "RunSingleAsync<" + wrapper.ResultTypeName + ">",
-            TaskResultShape.Array => "RunArrayAsync<" + wrapper.ResultTypeName + ">",
-            _ => "RunAsync",
+            TaskResultShape.Single => RuntimeNames.Methods.RunSingleAsync + "<" + wrapper.ResultTypeName + ">",
+            TaskResultShape.Array => RuntimeNames.Methods.RunArrayAsync + "<" + wrapper.ResultTypeName + ">",
+            _ => RuntimeNames.Methods.RunAsync,
         };
 
         private static string ReturnType(TaskWrapperModel wrapper) => wrapper.Shape switch

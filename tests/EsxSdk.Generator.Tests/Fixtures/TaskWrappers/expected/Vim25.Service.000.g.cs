@@ -23,7 +23,7 @@ namespace Fixture.Vim25
         /// <param name="vm">Request element <c>vm</c>.</param>
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("CheckCompatibility_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("CheckCompatibility_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CheckCompatibilityTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? vm = null, global::Fixture.Vim25.ManagedObjectReference? host = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -51,7 +51,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("CheckCompatibility_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CheckCompatibility_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.CheckResult[]> CheckCompatibilityAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? vm = null, global::Fixture.Vim25.ManagedObjectReference? host = null, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -63,7 +63,7 @@ namespace Fixture.Vim25
         /// <param name="folder">Request element <c>folder</c>.</param>
         /// <param name="name">Request element <c>name</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("CloneVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("CloneVM_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CloneVMTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference folder, string name, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -93,7 +93,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("CloneVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CloneVM_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CloneVMAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference folder, string name, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -120,7 +120,7 @@ namespace Fixture.Vim25
         /// <param name="options">Request element <c>options</c>.</param>
         /// <param name="vm">Request element <c>vm</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("FrobnicateVMs_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("FrobnicateVMs_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> FrobnicateVMsTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, string options, global::Fixture.Vim25.ManagedObjectReference[]? vm = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -149,7 +149,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("FrobnicateVMs_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("FrobnicateVMs_Task")]
         public global::System.Threading.Tasks.Task<object?> FrobnicateVMsAsync(global::Fixture.Vim25.ManagedObjectReference @this, string options, global::Fixture.Vim25.ManagedObjectReference[]? vm = null, global::EsxSdk.Tasks.VimTaskOptions? taskOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -162,7 +162,7 @@ namespace Fixture.Vim25
         /// <param name="vm">Request element <c>vm</c>.</param>
         /// <param name="option">Request element <c>option</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("PowerOnMultiVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnMultiVM_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnMultiVMTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference[] vm, string[]? option = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -191,7 +191,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("PowerOnMultiVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnMultiVM_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ClusterPowerOnVmResult> PowerOnMultiVMAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference[] vm, string[]? option = null, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -203,7 +203,7 @@ namespace Fixture.Vim25
         /// <param name="this">Request element <c>_this</c>.</param>
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("PowerOnVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnVM_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnVMTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? host = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -229,7 +229,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("PowerOnVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnVM_Task")]
         public global::System.Threading.Tasks.Task PowerOnVMAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? host = null, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -256,7 +256,7 @@ namespace Fixture.Vim25
         /// <param name="this">Request element <c>_this</c>.</param>
         /// <param name="newName">Request element <c>newName</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("Rename_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("Rename_Task")]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> RenameTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, string newName, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
@@ -283,7 +283,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("Rename_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("Rename_Task")]
         public global::System.Threading.Tasks.Task RenameAndWaitAsync(global::Fixture.Vim25.ManagedObjectReference @this, string newName, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
