@@ -45,6 +45,10 @@ namespace EsxSdk.Common
         internal static class Interfaces
         {
             public const string Invoker = "EsxSdk.IVimInvoker";
+
+            /// <summary>Internal: what the runtime's own service runs its wrappers' tasks through.</summary>
+            public const string TaskHost = "EsxSdk.Tasks.IVimTaskHost";
+
             public const string XmlSerializable = "EsxSdk.Xml.IVimXmlSerializable";
             public const string TypeRegistry = "EsxSdk.Xml.IVimTypeRegistry";
             public const string Enum = "EsxSdk.Xml.IVimEnum";

@@ -11,6 +11,7 @@ namespace EsxSdk.Generator.Emitting
         public const string TypeRegistry = "global::" + RuntimeNames.Interfaces.TypeRegistry;
         public const string Enum = "global::" + RuntimeNames.Interfaces.Enum;
         public const string Invoker = "global::" + RuntimeNames.Interfaces.Invoker;
+        public const string TaskHost = "global::" + RuntimeNames.Interfaces.TaskHost;
         public const string InvokerExtensions = "global::" + RuntimeNames.Types.InvokerExtensions;
         public const string Response = "global::" + RuntimeNames.Types.Response;
         public const string FaultException = "global::" + RuntimeNames.Exceptions.Fault;

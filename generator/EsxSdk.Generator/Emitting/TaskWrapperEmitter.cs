@@ -51,7 +51,7 @@ namespace EsxSdk.Generator.Emitting
             }
 
             string arguments = string.Join(", ", ordered.Select(p => p.CSharpName).Concat(new[] { "token" }));
-            w.Line("return " + Support + "." + RunMethod(wrapper) + "(this.invoker, " + Literal(operation.WireName) + ", " + Targets(operation) + ", token => this." + operation.MethodName + "(" + arguments + "), " + options + ", cancellationToken);");
+            w.Line("return " + Support + "." + RunMethod(wrapper) + "(this.taskHost, " + Literal(operation.WireName) + ", " + Targets(operation) + ", token => this." + operation.MethodName + "(" + arguments + "), " + options + ", cancellationToken);");
             w.Close();
         }
 

@@ -12,8 +12,21 @@ namespace Fixture.Vim25
 
         private readonly global::EsxSdk.IVimInvoker invoker;
 
-        /// <summary>Creates the service over an invoker (e.g. a connected session).</summary>
-        public VimService(global::EsxSdk.IVimInvoker invoker) => this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));
+        /// <summary>Runs the question-aware wrappers' tasks; null when the service was made on an invoker alone.</summary>
+        private readonly global::EsxSdk.Tasks.IVimTaskHost? taskHost;
+
+        /// <summary>Creates the service over an invoker; its question-aware wrappers need a client's service (<c>client.Service</c>).</summary>
+        public VimService(global::EsxSdk.IVimInvoker invoker)
+            : this(invoker, null)
+        {
+        }
+
+        /// <summary>Creates the service over an invoker, with the host that runs its wrappers' tasks (the client).</summary>
+        internal VimService(global::EsxSdk.IVimInvoker invoker, global::EsxSdk.Tasks.IVimTaskHost? taskHost)
+        {
+            this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));
+            this.taskHost = taskHost;
+        }
 
         /// <summary>The invoker the operations are sent through.</summary>
         public global::EsxSdk.IVimInvoker Invoker => this.invoker;
@@ -55,7 +68,7 @@ namespace Fixture.Vim25
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.CheckResult[]> CheckCompatibilityAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? vm = null, global::Fixture.Vim25.ManagedObjectReference? host = null, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunArrayAsync<global::Fixture.Vim25.CheckResult>(this.invoker, "CheckCompatibility_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.CheckCompatibilityTaskAsync(@this, vm, host, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunArrayAsync<global::Fixture.Vim25.CheckResult>(this.taskHost, "CheckCompatibility_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.CheckCompatibilityTaskAsync(@this, vm, host, token), options, cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>CloneVM_Task</c>.</summary>
@@ -99,7 +112,7 @@ namespace Fixture.Vim25
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(folder);
             global::System.ArgumentNullException.ThrowIfNull(name);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunSingleAsync<global::Fixture.Vim25.ManagedObjectReference>(this.invoker, "CloneVM_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.CloneVMTaskAsync(@this, folder, name, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunSingleAsync<global::Fixture.Vim25.ManagedObjectReference>(this.taskHost, "CloneVM_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.CloneVMTaskAsync(@this, folder, name, token), options, cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>CurrentTime</c>.</summary>
@@ -154,7 +167,7 @@ namespace Fixture.Vim25
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(options);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.invoker, "FrobnicateVMs_Task", global::System.Linq.Enumerable.Concat(new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, (vm ?? global::System.Array.Empty<global::Fixture.Vim25.ManagedObjectReference>())), token => this.FrobnicateVMsTaskAsync(@this, options, vm, token), taskOptions, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.taskHost, "FrobnicateVMs_Task", global::System.Linq.Enumerable.Concat(new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, (vm ?? global::System.Array.Empty<global::Fixture.Vim25.ManagedObjectReference>())), token => this.FrobnicateVMsTaskAsync(@this, options, vm, token), taskOptions, cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>PowerOnMultiVM_Task</c>.</summary>
@@ -196,7 +209,7 @@ namespace Fixture.Vim25
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(vm);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunSingleAsync<global::Fixture.Vim25.ClusterPowerOnVmResult>(this.invoker, "PowerOnMultiVM_Task", global::System.Linq.Enumerable.Concat(new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, vm), token => this.PowerOnMultiVMTaskAsync(@this, vm, option, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunSingleAsync<global::Fixture.Vim25.ClusterPowerOnVmResult>(this.taskHost, "PowerOnMultiVM_Task", global::System.Linq.Enumerable.Concat(new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, vm), token => this.PowerOnMultiVMTaskAsync(@this, vm, option, token), options, cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>PowerOnVM_Task</c>.</summary>
@@ -233,7 +246,7 @@ namespace Fixture.Vim25
         public global::System.Threading.Tasks.Task PowerOnVMAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? host = null, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.invoker, "PowerOnVM_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.PowerOnVMTaskAsync(@this, host, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.taskHost, "PowerOnVM_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.PowerOnVMTaskAsync(@this, host, token), options, cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>Rename</c>.</summary>
@@ -288,7 +301,7 @@ namespace Fixture.Vim25
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(newName);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.invoker, "Rename_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.RenameTaskAsync(@this, newName, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.taskHost, "Rename_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.RenameTaskAsync(@this, newName, token), options, cancellationToken);
         }
     }
 }
