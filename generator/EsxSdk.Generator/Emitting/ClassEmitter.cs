@@ -21,6 +21,7 @@ namespace EsxSdk.Generator.Emitting
             string visibility = model.IsResponse ? "internal " : "public ";
             string modifiers = visibility + (model.HasDerivedTypes ? "partial class " : "sealed partial class ");
             string bases = " : " + (model.IsRoot ? Serializable : "global::" + ns + "." + model.BaseCSharpName);
+            w.Line(GeneratedCodeAttribute);
             w.Open(modifiers + model.CSharpName + bases);
 
             foreach (PropertyModel property in model.Properties)
@@ -62,7 +63,7 @@ namespace EsxSdk.Generator.Emitting
             w.Line();
             w.Line("void " + Serializable + ".WriteXml(" + RuntimeTypes.XmlWriter + " writer) => this.WriteXmlCore(writer);");
             w.Line();
-            w.Line("void " + Serializable + ".ReadXml(" + RuntimeTypes.XmlReader + " reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));");
+            w.List("void " + Serializable + ".ReadXml(" + RuntimeTypes.XmlReader + " reader) => reader.ReadElements", new[] { "this", "static (self, r) => self.ReadXmlElementCore(r)" }, ";");
             w.Line();
         }
 
@@ -79,7 +80,8 @@ namespace EsxSdk.Generator.Emitting
             {
                 string name = Literal(property.WireName);
                 string value = "this." + property.CSharpName;
-                w.Line((property.IsArray ? WriteArray(property.Type, name, value) : WriteItem(property.Type, "writer", name, value)) + ";");
+                Call write = property.IsArray ? WriteArray(property.Type, name, value) : WriteItem(property.Type, "writer", name, value);
+                w.List(write.Callee, write.Arguments, ";");
             }
 
             w.Close();
@@ -93,13 +95,14 @@ namespace EsxSdk.Generator.Emitting
             foreach (PropertyModel property in model.Properties)
             {
                 string target = "this." + property.CSharpName;
-                w.Line("case " + Literal(property.WireName) + ":");
-                w.Line("    " + target + " = " + (property.IsArray ? ReadArray(property.Type, target) : ReadItem(property.Type, "reader")) + ";");
-                w.Line("    return true;");
+                Call read = property.IsArray ? ReadArray(property.Type, target) : ReadItem(property.Type, "reader");
+                w.Line("case " + Literal(property.WireName) + ":").Indent();
+                w.List(target + " = " + read.Callee, read.Arguments, ";");
+                w.Line("return true;").Outdent();
             }
 
-            w.Line("default:");
-            w.Line(model.IsRoot ? "    return false;" : "    return base.ReadXmlElementCore(reader);");
+            w.Line("default:").Indent();
+            w.Line(model.IsRoot ? "return false;" : "return base.ReadXmlElementCore(reader);").Outdent();
             w.Close();
             w.Close();
         }

@@ -15,6 +15,7 @@ namespace EsxSdk.Generator.Emitting
             FileHeader(w);
             w.Open("namespace " + model.CSharpNamespace);
             w.Line("/// <summary>Maps the wire type names of this vim25 binding to its generated types; pass <see cref=\"Instance\"/> to the EsxSdk XML reader and writer.</summary>");
+            w.Line(GeneratedCodeAttribute);
             w.Open("public sealed partial class " + model.TypeName + " : " + RuntimeTypes.TypeRegistry);
             w.Line("private " + model.TypeName + "()");
             w.Line("{");
@@ -65,9 +66,9 @@ namespace EsxSdk.Generator.Emitting
 
             foreach (ArrayTypeModel array in model.ArrayTypes)
             {
-                w.Line("case " + Literal(array.WireName) + ":");
-                w.Line("    value = reader.ReadArrayValue(" + Literal(array.ItemElementName) + ", static r => " + ReadItem(array.ItemType, "r") + ");");
-                w.Line("    return true;");
+                w.Line("case " + Literal(array.WireName) + ":").Indent();
+                w.List("value = reader.ReadArrayValue", new[] { Literal(array.ItemElementName), "static r => " + ReadItem(array.ItemType, "r") }, ";");
+                w.Line("return true;").Outdent();
             }
 
             w.Line("default:");
@@ -88,10 +89,10 @@ namespace EsxSdk.Generator.Emitting
             {
                 string variable = "array" + index++;
                 string itemType = array.ItemType.TypeName;
-                w.Line("case " + itemType + "[] " + variable + ":");
-                w.Line("    writer.WriteArrayValue(elementName, " + Literal(array.WireName) + ", " + Literal(array.ItemElementName) + ", " + variable
-                    + ", static (w, n, v) => " + WriteItem(array.ItemType, "w", "n", "v") + ");");
-                w.Line("    return true;");
+                w.Line("case " + itemType + "[] " + variable + ":").Indent();
+                string[] arguments = { "elementName", Literal(array.WireName), Literal(array.ItemElementName), variable, "static (w, n, v) => " + WriteItem(array.ItemType, "w", "n", "v") };
+                w.List("writer.WriteArrayValue", arguments, ";");
+                w.Line("return true;").Outdent();
             }
 
             w.Line("default:");

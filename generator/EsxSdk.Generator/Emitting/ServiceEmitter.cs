@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using EsxSdk.Common;
 using EsxSdk.Generator.Model;
@@ -20,10 +21,16 @@ namespace EsxSdk.Generator.Emitting
             FileHeader(w);
             w.Open("namespace " + chunk.CSharpNamespace);
             w.Line("/// <summary>Every operation of the vim25 port type, sent through an <see cref=\"" + Invoker + "\"/> (the session's transport).</summary>");
+            if (chunk.IsFirst)
+            {
+                // One part carries the attribute: it may not repeat on the parts of a partial class.
+                w.Line(GeneratedCodeAttribute);
+            }
+
             w.Open("public sealed partial class " + chunk.ServiceTypeName);
             if (chunk.IsFirst)
             {
-                EmitMembers(w, chunk);
+                ServiceMembersEmitter.Emit(w, chunk);
             }
 
             bool first = !chunk.IsFirst;
@@ -35,8 +42,9 @@ namespace EsxSdk.Generator.Emitting
                 }
 
                 first = false;
-                EmitOperation(w, operation);
-                if (chunk.EmitTaskWrappers && operation.TaskWrapper != null)
+                bool wrapped = chunk.EmitTaskWrappers && operation.TaskWrapper != null;
+                EmitOperation(w, operation, wrapped);
+                if (wrapped)
                 {
                     w.Line();
                     TaskWrapperEmitter.Emit(w, operation);
@@ -48,67 +56,45 @@ namespace EsxSdk.Generator.Emitting
             return w.ToString();
         }
 
-        private static void EmitMembers(IndentedWriter w, OperationChunk chunk)
-        {
-            w.Line("/// <summary>The API version of the WSDL this binding was generated from (its SOAP actions' <c>urn:vim25/</c> suffix).</summary>");
-            w.Line("public const string WsdlApiVersion = " + Literal(chunk.WsdlApiVersion) + ";");
-            w.Line();
-            w.Line("private readonly " + Invoker + " invoker;");
-            w.Line();
-            if (chunk.EmitTaskWrappers)
-            {
-                EmitTaskHostConstructors(w, chunk.ServiceTypeName);
-            }
-            else
-            {
-                w.Line("/// <summary>Creates the service over an invoker (e.g. a connected session).</summary>");
-                w.Line("public " + chunk.ServiceTypeName + "(" + Invoker + " invoker) => this.invoker = " + NotNull("invoker") + ";");
-            }
+        /// <summary>The declaration of each parameter, then the cancellation token: the operation's signature.</summary>
+        internal static List<string> ParameterDeclarations(OperationModel operation, params string[] extra)
+            => operation.Parameters.Select(ParameterDeclaration).Concat(extra).Concat(new[] { CancellationToken + " cancellationToken = default" }).ToList();
 
-            w.Line();
-            w.Line("/// <summary>The invoker the operations are sent through.</summary>");
-            w.Line("public " + Invoker + " Invoker => this.invoker;");
+        /// <summary><c>ThrowIfNull</c> for every required parameter a caller could pass as null.</summary>
+        internal static void EmitNullChecks(IndentedWriter w, OperationModel operation)
+        {
+            foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.Member.IsOptional && (p.Member.IsArray || !p.Member.Type.IsValueType)))
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
+            }
         }
 
-        /// <summary>
-        /// The task host the wrappers run their tasks through (the client's runner, internal to the runtime): only the
-        /// client builds its service with one, so a service made on an invoker alone cannot watch tasks.
-        /// </summary>
-        private static void EmitTaskHostConstructors(IndentedWriter w, string serviceTypeName)
+        /// <summary>The parameters' docs (their request elements).</summary>
+        internal static void EmitParameterDocs(IndentedWriter w, OperationModel operation)
         {
-            w.Line("/// <summary>Runs the question-aware wrappers' tasks; null when the service was made on an invoker alone.</summary>");
-            w.Line("private readonly " + RuntimeTypes.TaskHost + "? taskHost;");
-            w.Line();
-            w.Line("/// <summary>Creates the service over an invoker; its question-aware wrappers need a client's service (<c>client.Service</c>).</summary>");
-            w.Line("public " + serviceTypeName + "(" + Invoker + " invoker)");
-            w.Line("    : this(invoker, null)");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line("/// <summary>Creates the service over an invoker, with the host that runs its wrappers' tasks (the client).</summary>");
-            w.Open("internal " + serviceTypeName + "(" + Invoker + " invoker, " + RuntimeTypes.TaskHost + "? taskHost)");
-            w.Line("this.invoker = " + NotNull("invoker") + ";");
-            w.Line("this.taskHost = taskHost;");
-            w.Close();
-        }
-
-        private static string NotNull(string parameter) => parameter + " ?? throw new global::System.ArgumentNullException(nameof(" + parameter + "))";
-
-        private static void EmitOperation(IndentedWriter w, OperationModel operation)
-        {
-            string returnType = ReturnType(operation);
-            string parameters = string.Join(", ", operation.Parameters.Select(ParameterDeclaration).Concat(new[] { CancellationToken + " cancellationToken = default" }));
-
-            w.Line("/// <summary>Calls the vim25 operation <c>" + DocText(operation.WireName) + "</c>.</summary>");
             foreach (ParameterModel parameter in operation.Parameters)
             {
                 w.Line("/// <param name=\"" + parameter.CSharpName.TrimStart('@') + "\">Request element <c>" + DocText(parameter.Member.WireName) + "</c>.</param>");
             }
+        }
 
+        /// <summary>The operation's declared faults for a doc comment ("A, B"), empty when it declares none.</summary>
+        internal static string DeclaredFaults(OperationModel operation) => DocText(string.Join(", ", operation.Faults));
+
+        private static void EmitOperation(IndentedWriter w, OperationModel operation, bool wrapped)
+        {
+            w.Line("/// <summary>Calls the vim25 operation <c>" + DocText(operation.WireName) + "</c>.</summary>");
+            EmitParameterDocs(w, operation);
             w.Line("/// <param name=\"cancellationToken\">Stops waiting for the response.</param>");
+            if (operation.IsTask)
+            {
+                string waiter = wrapped ? " (its wrapper <see cref=\"" + operation.TaskWrapper!.MethodName + "\"/> does)" : string.Empty;
+                w.Line("/// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions" + waiter + ".</returns>");
+            }
+
             if (operation.Faults.Count > 0)
             {
-                w.Line("/// <exception cref=\"" + RuntimeTypes.FaultException + "\">The server answered with a fault; declared: " + DocText(string.Join(", ", operation.Faults)) + ".</exception>");
+                w.Line("/// <exception cref=\"" + RuntimeTypes.FaultException + "\">The server answered with a fault; declared: " + DeclaredFaults(operation) + ".</exception>");
             }
 
             if (operation.IsTask)
@@ -117,44 +103,40 @@ namespace EsxSdk.Generator.Emitting
                 w.Line("[" + RuntimeTypes.TaskStarterAttribute + "(" + Literal(operation.WireName) + ")]");
             }
 
-            w.Open("public " + returnType + " " + operation.MethodName + "(" + parameters + ")");
-            foreach (ParameterModel parameter in operation.Parameters.Where(p => !IsOptional(p) && (p.Member.IsArray || !p.Member.Type.IsValueType)))
-            {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
-            }
-
+            w.OpenList("public " + ReturnType(operation) + " " + operation.MethodName, ParameterDeclarations(operation));
+            EmitNullChecks(w, operation);
             w.Open("var request = new " + operation.RequestTypeName);
             foreach (ParameterModel parameter in operation.Parameters)
             {
-                string value = parameter.Member.IsArray && IsOptional(parameter)
+                string value = parameter.Member.IsArray && parameter.Member.IsOptional
                     ? parameter.CSharpName + " ?? global::System.Array.Empty<" + parameter.Member.Type.TypeName + ">()"
                     : parameter.CSharpName;
                 w.Line(parameter.Member.CSharpName + " = " + value + ",");
             }
 
             w.Close(";");
-            string call = "this.invoker." + RuntimeNames.Methods.InvokeAsync + "<" + operation.ResponseTypeName;
             string name = Literal(operation.WireName);
             string element = Literal(operation.RequestElement);
             if (operation.Return is not { } result)
             {
-                w.Line("return " + call + ">(" + name + ", " + element + ", request, cancellationToken);");
+                string send = "return this.invoker." + RuntimeNames.Methods.InvokeAsync + "<" + operation.ResponseTypeName + ">";
+                w.List(send, new[] { name, element, "request", "cancellationToken" }, ";");
             }
             else
             {
                 string select = IsRequiredReference(result)
                     ? RuntimeTypes.Response + "." + RuntimeNames.Methods.Required + "(response." + result.CSharpName + ", " + name + ")"
                     : "response." + result.CSharpName;
+
                 // Called as a static method: the extension's namespace is not imported in every binding's namespace.
-                w.Line("return " + RuntimeTypes.InvokerExtensions + "." + RuntimeNames.Methods.InvokeAsync + "<" + operation.ResponseTypeName + ", " + ResultType(result) + ">(this.invoker, " + name + ", " + element + ", request, static response => " + select + ", cancellationToken);");
+                string send = "return " + RuntimeTypes.InvokerExtensions + "." + RuntimeNames.Methods.InvokeAsync + "<" + operation.ResponseTypeName + ", " + ResultType(result) + ">";
+                w.List(send, new[] { "this.invoker", name, element, "request", "static response => " + select, "cancellationToken" }, ";");
             }
 
             w.Close();
         }
 
-        private static bool IsOptional(ParameterModel parameter) => parameter.Member.IsOptional;
-
-        internal static string ParameterDeclaration(ParameterModel parameter)
+        private static string ParameterDeclaration(ParameterModel parameter)
         {
             PropertyModel member = parameter.Member;
             string type = member.IsArray

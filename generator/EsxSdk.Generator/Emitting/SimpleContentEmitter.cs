@@ -16,6 +16,7 @@ namespace EsxSdk.Generator.Emitting
         {
             string name = model.CSharpName;
             w.Line("/// <summary>The vim25 type <c>" + DocText(model.WireName) + "</c>: a text value with attributes, compared by value.</summary>");
+            w.Line(GeneratedCodeAttribute);
             w.Open("public sealed partial class " + name + " : " + Serializable + ", global::System.IEquatable<" + name + ">");
 
             foreach (AttributeModel attribute in model.Attributes)
@@ -31,9 +32,8 @@ namespace EsxSdk.Generator.Emitting
             w.Line("}");
             w.Line();
 
-            string parameters = string.Join(", ", model.Attributes.Select(a => "string " + a.ParameterName).Concat(new[] { "string value" }));
             w.Line("/// <summary>Creates an instance from its attribute values and text value.</summary>");
-            w.Open("public " + name + "(" + parameters + ")");
+            w.OpenList("public " + name, model.Attributes.Select(a => "string " + a.ParameterName).Concat(new[] { "string value" }).ToList());
             foreach (AttributeModel attribute in model.Attributes)
             {
                 w.Line("this." + attribute.CSharpName + " = " + attribute.ParameterName + ";");
@@ -70,23 +70,23 @@ namespace EsxSdk.Generator.Emitting
             string[] fields = model.Attributes.Select(a => a.FieldName).Concat(new[] { "value" }).ToArray();
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("public bool Equals(" + name + "? other) => other is not null && "
-                + string.Join(" && ", fields.Select(f => "string.Equals(this." + f + ", other." + f + ", global::System.StringComparison.Ordinal)")) + ";");
+            var comparisons = new[] { "other is not null" }.Concat(fields.Select(f => "string.Equals(this." + f + ", other." + f + ", global::System.StringComparison.Ordinal)")).ToList();
+            w.Chain("public bool Equals(" + name + "? other) => ", comparisons, "&&", ";");
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("public override bool Equals(object? obj) => this.Equals(obj as " + name + ");");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("public override int GetHashCode() => global::System.HashCode.Combine(" + string.Join(", ", fields.Select(f => "global::System.StringComparer.Ordinal.GetHashCode(this." + f + ")")) + ");");
+            w.List("public override int GetHashCode() => global::System.HashCode.Combine", fields.Select(f => "global::System.StringComparer.Ordinal.GetHashCode(this." + f + ")").ToList(), ";");
             w.Line();
             w.Line("/// <summary>The attribute values and the text, joined by ':' (e.g. <c>VirtualMachine:vm-42</c>).</summary>");
             w.Line("public override string ToString() => " + string.Join(" + \":\" + ", fields.Select(f => "this." + f)) + ";");
             w.Line();
             w.Line("/// <summary>Compares by value.</summary>");
-            w.Line("public static bool operator ==(" + name + "? left, " + name + "? right) => left is null ? right is null : left.Equals(right);");
+            w.List("public static bool operator ==", new[] { name + "? left", name + "? right" }, " => left is null ? right is null : left.Equals(right);");
             w.Line();
             w.Line("/// <summary>Compares by value.</summary>");
-            w.Line("public static bool operator !=(" + name + "? left, " + name + "? right) => !(left == right);");
+            w.List("public static bool operator !=", new[] { name + "? left", name + "? right" }, " => !(left == right);");
         }
 
         private static void EmitSerialization(IndentedWriter w, ClassModel model)

@@ -15,16 +15,13 @@ namespace EsxSdk.Generator.Emitting
     {
         private const string Support = RuntimeTypes.TaskWrapperSupport;
         private const string Options = RuntimeTypes.TaskOptions;
-        private const string CancellationToken = "global::System.Threading.CancellationToken";
         private const string Task = "global::System.Threading.Tasks.Task";
 
         public static void Emit(IndentedWriter w, OperationModel operation)
         {
             TaskWrapperModel wrapper = operation.TaskWrapper!;
-            EquatableArray<ParameterModel> ordered = operation.Parameters;
             string options = wrapper.OptionsParameter;
-            string parameters = string.Join(", ", ordered.Select(ServiceEmitter.ParameterDeclaration)
-                .Concat(new[] { Options + "? " + options + " = null", CancellationToken + " cancellationToken = default" }));
+            string faults = ServiceEmitter.DeclaredFaults(operation);
 
             w.Line("/// <summary>");
             w.Line("/// Runs the vim25 task <c>" + DocText(operation.WireName) + "</c> through the question-aware task runner and waits for it:");
@@ -32,26 +29,28 @@ namespace EsxSdk.Generator.Emitting
             w.Line("/// started; questions the task asks while running are answered or reported by the policy. The raw starter is");
             w.Line("/// <see cref=\"" + operation.MethodName + "\"/>.");
             w.Line("/// </summary>");
-            foreach (ParameterModel parameter in ordered)
-            {
-                w.Line("/// <param name=\"" + parameter.CSharpName.TrimStart('@') + "\">Request element <c>" + DocText(parameter.Member.WireName) + "</c>.</param>");
-            }
-
+            ServiceEmitter.EmitParameterDocs(w, operation);
             w.Line("/// <param name=\"" + options + "\">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>");
             w.Line("/// <param name=\"cancellationToken\">Stops waiting, and cancels the task on the server when it is cancelable.</param>");
             w.Line("/// <returns>" + ResultDoc(wrapper) + "</returns>");
             w.Line("/// <exception cref=\"" + RuntimeTypes.BlockedException + "\">A target had a pending question or task; nothing was started.</exception>");
             w.Line("/// <exception cref=\"" + RuntimeTypes.QuestionException + "\">The task asked a question the policy did not answer.</exception>");
-            w.Line("/// <exception cref=\"" + RuntimeTypes.TaskFailedException + "\">The task ended in error (its typed fault is attached).</exception>");
-            w.Line("[" + RuntimeTypes.TaskWrapperAttribute + "(" + Literal(operation.WireName) + ")]");
-            w.Open("public " + ReturnType(wrapper) + " " + wrapper.MethodName + "(" + parameters + ")");
-            foreach (ParameterModel parameter in ordered.Where(p => !p.Member.IsOptional && (p.Member.IsArray || !p.Member.Type.IsValueType)))
+            if (faults.Length > 0)
             {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
+                w.Line("/// <exception cref=\"" + RuntimeTypes.FaultException + "\">The server refused to start the task; declared faults: " + faults + ".</exception>");
+                w.Line("/// <exception cref=\"" + RuntimeTypes.TaskFailedException + "\">The task ended in error; its typed fault is attached (declared: " + faults + ").</exception>");
+            }
+            else
+            {
+                w.Line("/// <exception cref=\"" + RuntimeTypes.TaskFailedException + "\">The task ended in error (its typed fault is attached).</exception>");
             }
 
-            string arguments = string.Join(", ", ordered.Select(p => p.CSharpName).Concat(new[] { "token" }));
-            w.Line("return " + Support + "." + RunMethod(wrapper) + "(this.taskHost, " + Literal(operation.WireName) + ", " + Targets(operation) + ", token => this." + operation.MethodName + "(" + arguments + "), " + options + ", cancellationToken);");
+            w.Line("[" + RuntimeTypes.TaskWrapperAttribute + "(" + Literal(operation.WireName) + ")]");
+            w.OpenList("public " + ReturnType(wrapper) + " " + wrapper.MethodName, ServiceEmitter.ParameterDeclarations(operation, Options + "? " + options + " = null"));
+            ServiceEmitter.EmitNullChecks(w, operation);
+            string start = "token => this." + operation.MethodName + "(" + string.Join(", ", operation.Parameters.Select(p => p.CSharpName).Concat(new[] { "token" })) + ")";
+            string[] arguments = { "this.taskHost", Literal(operation.WireName), Targets(operation), start, options, "cancellationToken" };
+            w.List("return " + Support + "." + RunMethod(wrapper), arguments, ";");
             w.Close();
         }
 

@@ -74,6 +74,7 @@ namespace EsxSdk.Generator.Emitting
             {
                 w.Line("/// <summary>XmlSerializer twin of the vim25 array type <c>" + DocText(array.WireName) + "</c> (an anyType value).</summary>");
                 w.Line("[" + Xs + "XmlType(" + Literal(array.WireName) + ", Namespace = " + Literal(model.TargetNamespace) + ")]");
+                w.Line(GeneratedCodeAttribute);
                 w.Open("public partial class " + array.CSharpName);
                 w.Line("/// <summary>The items.</summary>");
                 w.Line("[" + Xs + "XmlElement(" + Literal(array.ItemElementName) + ")]");
@@ -83,6 +84,7 @@ namespace EsxSdk.Generator.Emitting
             }
 
             w.Line("/// <summary>The vim25 contract for XmlSerializer: operations with their request/response elements, and all types.</summary>");
+            w.Line(GeneratedCodeAttribute);
             w.Open("public static partial class " + contractTypeName);
             w.Line("/// <summary>The XML namespace of the vim25 types and elements.</summary>");
             w.Line("public const string Namespace = " + Literal(model.TargetNamespace) + ";");
@@ -143,6 +145,7 @@ namespace EsxSdk.Generator.Emitting
                 w.Line("[" + Xs + "XmlInclude(typeof(global::" + ns + "." + subclass.CSharpName + "))]");
             }
 
+            w.Line(GeneratedCodeAttribute);
             w.Open("public partial class " + model.CSharpName + (model.IsRoot ? string.Empty : " : global::" + ns + "." + model.BaseCSharpName));
             bool first = true;
             foreach (PropertyModel property in model.Properties)
@@ -174,6 +177,7 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line("/// <summary>XmlSerializer twin of the vim25 type <c>" + DocText(model.WireName) + "</c>.</summary>");
             w.Line("[" + Xs + "XmlType(" + Literal(model.WireName) + ", Namespace = " + Literal(targetNamespace) + ")]");
+            w.Line(GeneratedCodeAttribute);
             w.Open("public partial class " + model.CSharpName);
             foreach (AttributeModel attribute in model.Attributes)
             {
@@ -193,6 +197,7 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line("/// <summary>XmlSerializer twin of the vim25 enumeration <c>" + DocText(model.WireName) + "</c>.</summary>");
             w.Line("[" + Xs + "XmlType(" + Literal(model.WireName) + ", Namespace = " + Literal(targetNamespace) + ")]");
+            w.Line(GeneratedCodeAttribute);
             w.Open("public enum " + model.CSharpName);
             foreach (EnumMemberModel member in model.Members)
             {
