@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Threading;
+using EsxSdk.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -41,8 +42,8 @@ namespace EsxSdk.Analyzers.CodeFixes
                 || statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
                 || AwaitContext.CrossesFunction(call, statement)
                 || !AwaitContext.AllowsAwait(statement)
-                || model.Compilation.GetTypeByMetadataName("EsxSdk.VimClient") is not { } clientType
-                || ArgumentFor(call, starter, starter.Parameters.FirstOrDefault(p => p.Type.Name == "ManagedObjectReference"), model, cancellationToken) is not { } target
+                || model.Compilation.GetTypeByMetadataName(RuntimeNames.Types.Client) is not { } clientType
+                || ArgumentFor(call, starter, starter.Parameters.FirstOrDefault(p => p.Type.Name == TaskSymbols.ManagedObjectReferenceName), model, cancellationToken) is not { } target
                 || ClientExpression(call, clientType, model, cancellationToken) is not { } client)
             {
                 return null;
@@ -50,14 +51,14 @@ namespace EsxSdk.Analyzers.CodeFixes
 
             // The pre-check takes the runtime's reference type: a target of another binding's type cannot be passed.
             if (model.GetTypeInfo(target, cancellationToken).Type is not { } targetType
-                || model.Compilation.GetTypeByMetadataName("EsxSdk.Vim25.ManagedObjectReference") is not { } runtimeReference
+                || model.Compilation.GetTypeByMetadataName(RuntimeNames.Types.ManagedObjectReference) is not { } runtimeReference
                 || !SymbolEqualityComparer.Default.Equals(targetType.WithNullableAnnotation(NullableAnnotation.NotAnnotated), runtimeReference))
             {
                 return null;
             }
 
             ExpressionSyntax? token = ArgumentFor(call, starter, starter.Parameters.LastOrDefault(p => p.Type.Name == nameof(CancellationToken)), model, cancellationToken);
-            bool needsUsing = model.LookupSymbols(call.SpanStart, clientType, "EnsureNotBlockedAsync", includeReducedExtensionMethods: true).IsEmpty;
+            bool needsUsing = model.LookupSymbols(call.SpanStart, clientType, RuntimeNames.Methods.EnsureNotBlockedAsync, includeReducedExtensionMethods: true).IsEmpty;
             return new PrecheckPlan(
                 statement,
                 client,

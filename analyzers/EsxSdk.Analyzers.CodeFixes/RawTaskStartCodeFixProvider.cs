@@ -3,6 +3,7 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -25,8 +26,6 @@ namespace EsxSdk.Analyzers.CodeFixes
     {
         public const string UseWrapperKey = "ESX0001.UseWrapper";
         public const string InsertPrecheckKey = "ESX0001.InsertPrecheck";
-
-        private const string TasksNamespace = "EsxSdk.Tasks";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(AnalyzerDescriptors.RawTaskStartWithoutPrecheckId);
 
@@ -140,9 +139,9 @@ namespace EsxSdk.Analyzers.CodeFixes
             }
 
             if (plan.NeedsUsing && editor.OriginalRoot is CompilationUnitSyntax unit
-                && !unit.Usings.Any(u => u.Name?.ToString() == TasksNamespace && u.Alias is null && u.StaticKeyword == default))
+                && !unit.Usings.Any(u => u.Name?.ToString() == RuntimeNames.TasksNamespace && u.Alias is null && u.StaticKeyword == default))
             {
-                UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(TasksNamespace)).WithTrailingTrivia(EndOfLine(plan.Statement));
+                UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(RuntimeNames.TasksNamespace)).WithTrailingTrivia(EndOfLine(plan.Statement));
                 editor.ReplaceNode(unit, (current, _) => ((CompilationUnitSyntax)current).AddUsings(directive));
             }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using EsxSdk.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -25,8 +26,8 @@ namespace EsxSdk.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                INamedTypeSymbol? client = start.Compilation.GetTypeByMetadataName("EsxSdk.VimClient");
-                INamedTypeSymbol? policy = start.Compilation.GetTypeByMetadataName("EsxSdk.Tasks.QuestionPolicy");
+                INamedTypeSymbol? client = start.Compilation.GetTypeByMetadataName(RuntimeNames.Types.Client);
+                INamedTypeSymbol? policy = start.Compilation.GetTypeByMetadataName(RuntimeNames.Types.QuestionPolicy);
                 if (client is null)
                 {
                     return;
@@ -53,7 +54,7 @@ namespace EsxSdk.Analyzers
 
         private static void Analyze(OperationAnalysisContext context, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, INamedTypeSymbol? policy)
         {
-            if (method.Name == "FromAutoAnswer" && SymbolEqualityComparer.Default.Equals(method.ContainingType, policy))
+            if (method.Name == RuntimeNames.Methods.FromAutoAnswer && SymbolEqualityComparer.Default.Equals(method.ContainingType, policy))
             {
                 if (arguments.FirstOrDefault()?.Value.ConstantValue is { HasValue: true, Value: true })
                 {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
+using EsxSdk.Common;
 using Microsoft.CodeAnalysis;
 
 namespace EsxSdk.Analyzers
@@ -12,6 +13,7 @@ namespace EsxSdk.Analyzers
     /// </summary>
     internal sealed class TaskSymbols
     {
+        /// <summary>The simple name of a binding's reference type (the runtime's or one generated from a consumer's WSDL).</summary>
         public const string ManagedObjectReferenceName = "ManagedObjectReference";
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> roles = new(SymbolEqualityComparer.Default);
@@ -20,11 +22,11 @@ namespace EsxSdk.Analyzers
         private TaskSymbols(Compilation compilation, INamedTypeSymbol starterAttribute)
         {
             this.StarterAttribute = starterAttribute;
-            this.WrapperAttribute = compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskWrapperAttribute");
-            this.PrecheckAttribute = compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskPrecheckAttribute");
-            this.PrecheckClass = compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskPrecheck");
-            this.RunnerClass = compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskRunner");
-            this.Client = compilation.GetTypeByMetadataName("EsxSdk.VimClient");
+            this.WrapperAttribute = compilation.GetTypeByMetadataName(RuntimeNames.Attributes.TaskWrapper);
+            this.PrecheckAttribute = compilation.GetTypeByMetadataName(RuntimeNames.Attributes.TaskPrecheck);
+            this.PrecheckClass = compilation.GetTypeByMetadataName(RuntimeNames.Types.TaskPrecheck);
+            this.RunnerClass = compilation.GetTypeByMetadataName(RuntimeNames.Types.TaskRunner);
+            this.Client = compilation.GetTypeByMetadataName(RuntimeNames.Types.Client);
         }
 
         public INamedTypeSymbol StarterAttribute { get; }
@@ -41,7 +43,7 @@ namespace EsxSdk.Analyzers
 
         /// <summary>The task API of the compilation, or null when it does not reference the EsxSdk runtime.</summary>
         public static TaskSymbols? Create(Compilation compilation)
-            => compilation.GetTypeByMetadataName("EsxSdk.Tasks.VimTaskStarterAttribute") is { } starter ? new TaskSymbols(compilation, starter) : null;
+            => compilation.GetTypeByMetadataName(RuntimeNames.Attributes.TaskStarter) is { } starter ? new TaskSymbols(compilation, starter) : null;
 
         /// <summary>What a method is to the task API (its original definition's attributes decide).</summary>
         public MethodRole RoleOf(IMethodSymbol method) => this.roles.GetOrAdd(method.ReducedFrom ?? method.OriginalDefinition, this.Classify);
@@ -108,12 +110,12 @@ namespace EsxSdk.Analyzers
             }
 
             // Runtimes before the [VimTaskPrecheck] mark: the one public pre-check by name.
-            if (method.Name == "EnsureNotBlockedAsync" && SymbolEqualityComparer.Default.Equals(method.ContainingType, this.PrecheckClass))
+            if (method.Name == RuntimeNames.Methods.EnsureNotBlockedAsync && SymbolEqualityComparer.Default.Equals(method.ContainingType, this.PrecheckClass))
             {
                 return MethodRole.Precheck;
             }
 
-            if (method.Name == "RunTaskAsync" && SymbolEqualityComparer.Default.Equals(method.ContainingType, this.RunnerClass))
+            if (method.Name == RuntimeNames.Methods.RunTaskAsync && SymbolEqualityComparer.Default.Equals(method.ContainingType, this.RunnerClass))
             {
                 return MethodRole.Runner;
             }

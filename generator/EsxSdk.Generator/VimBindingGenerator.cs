@@ -1,22 +1,20 @@
 using System;
-using System.Collections.Immutable;
-using System.Linq;
 using EsxSdk.Generator.Emitting;
 using EsxSdk.Generator.Linking;
 using EsxSdk.Generator.Model;
 using EsxSdk.Generator.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace EsxSdk.Generator
 {
     /// <summary>
-    /// Generates the vim25 binding (data types, enums, faults and their XML serialization) from the
-    /// WSDL and XSD files given as AdditionalFiles.
+    /// Generates the vim25 binding (data types, enums, faults and their XML serialization, the service) from the
+    /// WSDL and XSD files given as AdditionalFiles. One way: parse each file, link them into one model, report its
+    /// diagnostics, and emit the model's source files.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
-    public sealed class VimBindingGenerator : IIncrementalGenerator
+    public sealed partial class VimBindingGenerator : IIncrementalGenerator
     {
         /// <summary>MSBuild property naming the C# namespace of the generated binding.</summary>
         public const string NamespaceProperty = "build_property.VimNamespace";
@@ -27,8 +25,8 @@ namespace EsxSdk.Generator
         /// </summary>
         public const string TaskWrappersProperty = "build_property.VimTaskWrappers";
 
-        private const string RootNamespaceProperty = "build_property.RootNamespace";
-        private const string FallbackNamespace = "Vim25";
+        /// <summary>MSBuild property (benchmarks only): <c>true</c> emits XmlSerializer twins of the types instead of the binding.</summary>
+        public const string XmlSerializerTwinsProperty = "build_property.VimXmlSerializerTwins";
 
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -44,37 +42,18 @@ namespace EsxSdk.Generator
                 .WithTrackingName(TrackingNames.ParsedDocuments);
 
             IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
-                .Select(static (config, _) => ChooseNamespace(
-                    config.GlobalOptions.TryGetValue(NamespaceProperty, out string? ns) ? ns : null,
-                    config.GlobalOptions.TryGetValue(RootNamespaceProperty, out string? root) ? root : null) with
-                {
-                    EmitTaskWrappers = config.GlobalOptions.TryGetValue(TaskWrappersProperty, out string? wrappers)
-                        && string.Equals(wrappers?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
-                })
+                .Select(static (config, _) => GeneratorOptionsReader.Read(config.GlobalOptions))
                 .WithTrackingName(TrackingNames.GeneratorOptions);
 
-            IncrementalValueProvider<BindingModel> binding = documents.Collect()
+            IncrementalValueProvider<LinkResult> linked = documents.Collect()
                 .Combine(options)
-                .Select(static (input, cancellationToken) => Link(input.Left, input.Right, cancellationToken))
+                .Select(static (input, cancellationToken) => BindingLinker.Link(input.Left, input.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Binding);
 
-            // Opt-in (benchmarks only): XmlSerializer twins of the types replace the EsxSdk binding.
-            IncrementalValueProvider<bool> xmlSerializerTwins = context.AnalyzerConfigOptionsProvider
-                .Select(static (config, _) => XmlSerializerTwinEmitter.IsRequested(config.GlobalOptions.TryGetValue(XmlSerializerTwinEmitter.ModeProperty, out string? mode) ? mode : null))
-                .WithTrackingName(TrackingNames.XmlSerializerTwins);
-            context.RegisterSourceOutput(binding.Combine(xmlSerializerTwins), static (spc, input) =>
-            {
-                if (input.Right && !HasErrors(input.Left))
-                {
-                    XmlSerializerTwinEmitter.AddSources(spc, input.Left);
-                }
-            });
-            binding = binding.Combine(xmlSerializerTwins)
-                .Select(static (input, _) => input.Right ? BindingModel.Empty(input.Left.CSharpNamespace, input.Left.Diagnostics) : input.Left)
-                .WithTrackingName(TrackingNames.BindingWithoutTwins);
-
-            IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = binding
-                .Select(static (model, _) => model.Diagnostics)
+            // Diagnostics are their own output (they carry positions; the model does not): a shifted line re-reports
+            // them and leaves every emitter cached.
+            IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics = linked
+                .Select(static (result, _) => result.Diagnostics)
                 .WithTrackingName(TrackingNames.Diagnostics);
             context.RegisterSourceOutput(diagnostics, static (spc, items) =>
             {
@@ -84,66 +63,42 @@ namespace EsxSdk.Generator
                 }
             });
 
-            IncrementalValuesProvider<SourceChunk> chunks = binding
-                .SelectMany(static (model, _) => HasErrors(model) ? ImmutableArray<SourceChunk>.Empty : ChunkEmitter.Split(model).ToImmutableArray())
+            IncrementalValueProvider<BindingModel?> model = linked
+                .Select(static (result, _) => result.Model)
+                .WithTrackingName(TrackingNames.Model);
+            model = RegisterXmlSerializerTwins(context, model);
+
+            // Chunking is its own step: the layout names and slices the files; the emitters only print them.
+            IncrementalValueProvider<SourceFiles?> files = model
+                .Select(static (binding, _) => binding is null ? null : SourceFileLayout.Split(binding))
+                .WithTrackingName(TrackingNames.SourceFiles);
+
+            IncrementalValuesProvider<SourceChunk> chunks = files
+                .SelectMany(static (layout, _) => layout?.Types ?? EquatableArray<SourceChunk>.Empty)
                 .WithTrackingName(TrackingNames.Chunks);
-            context.RegisterSourceOutput(chunks, static (spc, chunk) => spc.AddSource(chunk.HintName, SourceText.From(ChunkEmitter.Emit(chunk), System.Text.Encoding.UTF8)));
+            context.RegisterSourceOutput(chunks, static (spc, chunk) => AddSource(spc, chunk.HintName, ChunkEmitter.Emit(chunk)));
 
-            IncrementalValuesProvider<OperationChunk> operations = binding
-                .SelectMany(static (model, _) => HasErrors(model) ? ImmutableArray<OperationChunk>.Empty : ServiceEmitter.Split(model).ToImmutableArray())
+            IncrementalValuesProvider<OperationChunk> operations = files
+                .SelectMany(static (layout, _) => layout?.Service ?? EquatableArray<OperationChunk>.Empty)
                 .WithTrackingName(TrackingNames.Operations);
-            context.RegisterSourceOutput(operations, static (spc, chunk) => spc.AddSource(chunk.HintName, SourceText.From(ServiceEmitter.Emit(chunk), System.Text.Encoding.UTF8)));
+            context.RegisterSourceOutput(operations, static (spc, chunk) => AddSource(spc, chunk.HintName, ServiceEmitter.Emit(chunk)));
 
-            IncrementalValueProvider<BindingModel?> registry = binding
-                .Select(static (model, _) => HasErrors(model) || (model.Classes.Count == 0 && model.Enums.Count == 0 && model.ArrayTypes.Count == 0) ? null : model with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty })
+            IncrementalValueProvider<RegistryFile?> registry = files
+                .Select(static (layout, _) => layout?.Registry)
                 .WithTrackingName(TrackingNames.Registry);
-            context.RegisterSourceOutput(registry, static (spc, model) =>
+            context.RegisterSourceOutput(registry, static (spc, file) =>
             {
-                if (model != null)
+                if (file != null)
                 {
-                    spc.AddSource("Vim25.TypeRegistry.g.cs", SourceText.From(RegistryEmitter.Emit(model), System.Text.Encoding.UTF8));
+                    AddSource(spc, file.HintName, RegistryEmitter.Emit(file));
                 }
             });
         }
 
-        private static BindingModel Link(ImmutableArray<SchemaDocument> documents, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
-        {
-            if (documents.IsEmpty)
-            {
-                // Projects without WSDL (e.g. package consumers using the built-in binding) get nothing and no noise.
-                return BindingModel.Empty(options.CSharpNamespace, EquatableArray<DiagnosticInfo>.Empty);
-            }
-
-            BindingModel model = BindingLinker.Link(documents, options.CSharpNamespace, cancellationToken) with { EmitTaskWrappers = options.EmitTaskWrappers };
-            if (options.RejectedNamespace is null)
-            {
-                return model;
-            }
-
-            DiagnosticInfo warning = DiagnosticInfo.Create(Diagnostics.DiagnosticDescriptors.InvalidNamespace, null, options.RejectedNamespace, options.CSharpNamespace);
-            return model with { Diagnostics = model.Diagnostics.Append(warning).ToEquatableArray() };
-        }
+        private static void AddSource(SourceProductionContext context, string hintName, string text)
+            => context.AddSource(hintName, SourceText.From(text, System.Text.Encoding.UTF8));
 
         private static bool IsWsdlOrSchema(string path)
             => path.EndsWith(".wsdl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xsd", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>Emitting half a binding only buries the real error under compiler errors.</summary>
-        private static bool HasErrors(BindingModel model)
-            => model.Diagnostics.Any(d => Diagnostics.DiagnosticDescriptors.ById(d.Id).DefaultSeverity == DiagnosticSeverity.Error);
-
-        private static GeneratorOptions ChooseNamespace(string? configured, string? rootNamespace)
-        {
-            if (IsValidNamespace(configured))
-            {
-                return new GeneratorOptions(configured!.Trim(), null);
-            }
-
-            string fallback = IsValidNamespace(rootNamespace) ? rootNamespace!.Trim() + "." + FallbackNamespace : FallbackNamespace;
-            return new GeneratorOptions(fallback, string.IsNullOrWhiteSpace(configured) ? null : configured);
-        }
-
-        private static bool IsValidNamespace(string? name)
-            => !string.IsNullOrWhiteSpace(name)
-               && name!.Trim().Split('.').All(part => SyntaxFacts.IsValidIdentifier(part) && SyntaxFacts.GetKeywordKind(part) == SyntaxKind.None);
     }
 }

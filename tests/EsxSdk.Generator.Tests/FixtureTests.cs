@@ -44,13 +44,15 @@ namespace EsxSdk.Generator.Tests
                 compile: false);
 
         [Fact]
-        public void TaskWrappers_are_not_emitted_by_default_but_raw_starters_are_marked()
+        public void TaskWrappers_and_their_task_host_are_not_emitted_by_default_but_raw_starters_are_marked()
         {
             string service = string.Concat(FixtureVerifier.Generate(Fixture.Load("TaskWrappers").Inputs()).Where(s => s.HintName.StartsWith("Vim25.Service.", System.StringComparison.Ordinal)).Select(s => s.Text));
 
-            Assert.DoesNotContain("VimTaskWrapper(", service, System.StringComparison.Ordinal);
-            Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarter(\"PowerOnVM_Task\")]", service, System.StringComparison.Ordinal);
-            Assert.DoesNotContain("VimTaskStarter(\"CurrentTime\")", service, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("VimTaskWrapperAttribute(", service, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("IVimTaskHost", service, System.StringComparison.Ordinal);
+            Assert.Contains("public VimService(global::EsxSdk.IVimInvoker invoker) => this.invoker = ", service, System.StringComparison.Ordinal);
+            Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarterAttribute(\"PowerOnVM_Task\")]", service, System.StringComparison.Ordinal);
+            Assert.DoesNotContain("VimTaskStarterAttribute(\"CurrentTime\")", service, System.StringComparison.Ordinal);
         }
 
         [Fact]

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using EsxSdk.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -22,7 +23,8 @@ namespace EsxSdk.Generator.Tests
                 """)));
 
             string registry = result.GeneratedTrees.Single(t => t.FilePath.EndsWith("Vim25.TypeRegistry.g.cs", System.StringComparison.Ordinal)).ToString();
-            Assert.Contains("writer.WriteArrayValue(elementName, \"ArrayOfString\", \"string\"", registry, System.StringComparison.Ordinal);
+            string unwrapped = Regex.Replace(Regex.Replace(registry, "\\(\\n\\s+", "("), ",\\n\\s+", ", ");
+            Assert.Contains("writer.WriteArrayValue(elementName, \"ArrayOfString\", \"string\"", unwrapped, System.StringComparison.Ordinal);
         }
 
         [Fact]

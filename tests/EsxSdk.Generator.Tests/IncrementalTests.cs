@@ -23,6 +23,8 @@ namespace EsxSdk.Generator.Tests
             TrackingNames.GeneratorOptions,
             TrackingNames.Binding,
             TrackingNames.Diagnostics,
+            TrackingNames.Model,
+            TrackingNames.SourceFiles,
             TrackingNames.Chunks,
             TrackingNames.Registry,
         };
@@ -45,26 +47,17 @@ namespace EsxSdk.Generator.Tests
         }
 
         [Fact]
-        public void Changed_xsd_modifies_its_parsed_document_and_the_binding_only()
+        public void Changed_xsd_modifies_its_parsed_document_and_the_model_but_not_the_diagnostics()
         {
-            IReadOnlyList<AdditionalText> inputs = Inputs();
-            AdditionalText old = inputs.Single(f => f.Path.EndsWith("/data-types.xsd", StringComparison.Ordinal));
-            string changedText = old.GetText()!.ToString().Replace(
-                "<element name=\"overallStatus\"",
-                "<element name=\"about\" type=\"xsd:string\" minOccurs=\"0\" />\n               <element name=\"overallStatus\"",
-                StringComparison.Ordinal);
-            Assert.NotEqual(old.GetText()!.ToString(), changedText);
-            GeneratorDriver driver = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace).RunGenerators(Compilation);
+            GeneratorRunResult second = RunTwice(text => text, AddAboutElement);
 
-            driver = driver.ReplaceAdditionalText(old, new InMemoryAdditionalText(old.Path, changedText)).RunGenerators(Compilation);
-            GeneratorRunResult second = driver.GetRunResult().Results.Single();
-
-            Assert.Null(second.Exception);
             Dictionary<string, IncrementalStepRunReason> parsed = ParsedDocumentReasons(second);
-            Assert.Equal(inputs.Count, parsed.Count);
-            Assert.Equal(IncrementalStepRunReason.Modified, parsed[old.Path]);
-            Assert.All(parsed.Where(p => p.Key != old.Path), p => Assert.Contains(p.Value, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+            Assert.Equal(Inputs().Count, parsed.Count);
+            Assert.Equal(IncrementalStepRunReason.Modified, parsed.Single(p => p.Key.EndsWith("/data-types.xsd", StringComparison.Ordinal)).Value);
+            Assert.All(parsed.Where(p => !p.Key.EndsWith("/data-types.xsd", StringComparison.Ordinal)), p => Assert.Contains(p.Value, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
             AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Modified);
+            AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Unchanged);
+            AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Modified);
             Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("public string? About { get; set; }", StringComparison.Ordinal));
         }
 
@@ -84,6 +77,8 @@ namespace EsxSdk.Generator.Tests
             Assert.Equal(IncrementalStepRunReason.Modified, ParsedDocumentReasons(second).Single(p => p.Key.EndsWith("/data-types.xsd", StringComparison.Ordinal)).Value);
             AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Unchanged);
             AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.SourceFiles, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Registry, IncrementalStepRunReason.Cached);
         }
@@ -104,6 +99,48 @@ namespace EsxSdk.Generator.Tests
             AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.Cached);
             AssertAllOutputs(second, TrackingNames.Registry, IncrementalStepRunReason.Cached);
+        }
+
+        /// <summary>
+        /// An error that moves to another line (a comment above it) is reported again at its new place: the diagnostics
+        /// output is Modified, while the model (none, since the binding has an error) stays Unchanged.
+        /// </summary>
+        [Fact]
+        public void Error_that_moves_modifies_the_diagnostics_output_only()
+        {
+            GeneratorRunResult second = RunTwice(
+                text => BreakServiceContent(text),
+                text => BreakServiceContent(text).Replace("<complexType name=\"ServiceContent\">", "<!-- moved -->\n   <complexType name=\"ServiceContent\">", StringComparison.Ordinal));
+
+            AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Modified);
+            AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Modified);
+            AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Unchanged);
+            Diagnostic error = Assert.Single(second.Diagnostics);
+            Assert.Equal(("ESXG004", 26), (error.Id, error.Location.GetLineSpan().StartLinePosition.Line + 1));
+            Assert.Empty(second.GeneratedSources);
+        }
+
+        /// <summary>Fixing the error modifies both outputs: no diagnostics any more, and a model the emitters emit.</summary>
+        [Fact]
+        public void Fixing_an_error_modifies_the_diagnostics_and_the_model()
+        {
+            GeneratorRunResult second = RunTwice(text => BreakServiceContent(text), text => text);
+
+            AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Modified);
+            AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Modified);
+            Assert.Empty(second.Diagnostics);
+            AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.New);
+        }
+
+        /// <summary>A warning that stays while the schema changes: the diagnostics output is Unchanged and still reported.</summary>
+        [Fact]
+        public void Warning_that_stays_leaves_the_diagnostics_output_unchanged_while_the_model_changes()
+        {
+            GeneratorRunResult second = RunTwice(text => text, AddAboutElement, "Not-a.namespace");
+
+            AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Unchanged);
+            AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Modified);
+            Assert.Equal("ESXG010", Assert.Single(second.Diagnostics).Id);
         }
 
         [Fact]
@@ -135,6 +172,42 @@ namespace EsxSdk.Generator.Tests
             return second;
         }
 
+        /// <summary>
+        /// Runs the generator on the Layouts fixture with data-types.xsd changed by <paramref name="first"/>, then again
+        /// with it changed by <paramref name="second"/> instead; returns the second run.
+        /// </summary>
+        private static GeneratorRunResult RunTwice(Func<string, string> first, Func<string, string> second, string ns = Fixture.Namespace)
+        {
+            IReadOnlyList<AdditionalText> inputs = Inputs();
+            AdditionalText original = inputs.Single(f => f.Path.EndsWith("/data-types.xsd", StringComparison.Ordinal));
+            string text = original.GetText()!.ToString();
+            var firstText = new InMemoryAdditionalText(original.Path, first(text));
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(inputs.Select(f => f == original ? firstText : f), ns).RunGenerators(Compilation);
+
+            driver = driver.ReplaceAdditionalText(firstText, new InMemoryAdditionalText(original.Path, second(text))).RunGenerators(Compilation);
+            GeneratorRunResult result = driver.GetRunResult().Results.Single();
+            Assert.Null(result.Exception);
+            return result;
+        }
+
+        /// <summary>ServiceContent.rootFolder typed by an undefined type: ESXG004 on line 25 of data-types.xsd.</summary>
+        private static string BreakServiceContent(string text)
+        {
+            string broken = text.Replace("<element name=\"rootFolder\" type=\"vim25:ManagedObjectReference\" />", "<element name=\"rootFolder\" type=\"vim25:NoSuchType\" />", StringComparison.Ordinal);
+            Assert.NotEqual(text, broken);
+            return broken;
+        }
+
+        private static string AddAboutElement(string text)
+        {
+            string changed = text.Replace(
+                "<element name=\"overallStatus\"",
+                "<element name=\"about\" type=\"xsd:string\" minOccurs=\"0\" />\n               <element name=\"overallStatus\"",
+                StringComparison.Ordinal);
+            Assert.NotEqual(text, changed);
+            return changed;
+        }
+
         /// <summary>The ParsedDocuments step's reason per file path.</summary>
         private static Dictionary<string, IncrementalStepRunReason> ParsedDocumentReasons(GeneratorRunResult run)
             => run.TrackedSteps[TrackingNames.ParsedDocuments]
@@ -152,8 +225,9 @@ namespace EsxSdk.Generator.Tests
             }
         }
 
-        private static string Describe(object value) => value switch
+        private static string Describe(object? value) => value switch
         {
+            null => "(none)",
             SchemaDocument document => document.Path,
             SourceChunk chunk => chunk.HintName,
             AdditionalText text => text.Path,

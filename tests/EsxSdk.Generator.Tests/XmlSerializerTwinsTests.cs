@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using EsxSdk.Generator.Emitting;
 using EsxSdk.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +25,7 @@ namespace EsxSdk.Generator.Tests
                 new GlobalOptionsProvider(new Dictionary<string, string>
                 {
                     [VimBindingGenerator.NamespaceProperty] = "Twins.Vim25",
-                    [XmlSerializerTwinEmitter.ModeProperty] = "true",
+                    [VimBindingGenerator.XmlSerializerTwinsProperty] = "true",
                 }));
 
             driver = driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.EmptyCompilation(), out Compilation output, out _);

@@ -6,7 +6,7 @@ namespace EsxSdk.Generator.Emitting
     /// <summary>Emits one vim25 complexType as a partial class with its XML reading and writing.</summary>
     internal static class ClassEmitter
     {
-        private const string Serializable = XmlNs + "IVimXmlSerializable";
+        private const string Serializable = RuntimeTypes.XmlSerializable;
 
         public static void Emit(IndentedWriter w, ClassModel model, string ns)
         {
@@ -21,6 +21,7 @@ namespace EsxSdk.Generator.Emitting
             string visibility = model.IsResponse ? "internal " : "public ";
             string modifiers = visibility + (model.HasDerivedTypes ? "partial class " : "sealed partial class ");
             string bases = " : " + (model.IsRoot ? Serializable : "global::" + ns + "." + model.BaseCSharpName);
+            w.Line(GeneratedCodeAttribute);
             w.Open(modifiers + model.CSharpName + bases);
 
             foreach (PropertyModel property in model.Properties)
@@ -60,16 +61,16 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line("string " + Serializable + ".XmlTypeName => this.XmlTypeNameCore;");
             w.Line();
-            w.Line("void " + Serializable + ".WriteXml(" + XmlNs + "VimXmlWriter writer) => this.WriteXmlCore(writer);");
+            w.Line("void " + Serializable + ".WriteXml(" + RuntimeTypes.XmlWriter + " writer) => this.WriteXmlCore(writer);");
             w.Line();
-            w.Line("void " + Serializable + ".ReadXml(" + XmlNs + "VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));");
+            w.List("void " + Serializable + ".ReadXml(" + RuntimeTypes.XmlReader + " reader) => reader.ReadElements", new[] { "this", "static (self, r) => self.ReadXmlElementCore(r)" }, ";");
             w.Line();
         }
 
         private static void EmitWrite(IndentedWriter w, ClassModel model, string member)
         {
             w.Line();
-            w.Open(member + "void WriteXmlCore(" + XmlNs + "VimXmlWriter writer)");
+            w.Open(member + "void WriteXmlCore(" + RuntimeTypes.XmlWriter + " writer)");
             if (!model.IsRoot)
             {
                 w.Line("base.WriteXmlCore(writer);");
@@ -79,7 +80,8 @@ namespace EsxSdk.Generator.Emitting
             {
                 string name = Literal(property.WireName);
                 string value = "this." + property.CSharpName;
-                w.Line((property.IsArray ? WriteArray(property.Type, name, value) : WriteItem(property.Type, "writer", name, value)) + ";");
+                Call write = property.IsArray ? WriteArray(property.Type, name, value) : WriteItem(property.Type, "writer", name, value);
+                w.List(write.Callee, write.Arguments, ";");
             }
 
             w.Close();
@@ -88,18 +90,19 @@ namespace EsxSdk.Generator.Emitting
         private static void EmitRead(IndentedWriter w, ClassModel model, string member)
         {
             w.Line();
-            w.Open(member + "bool ReadXmlElementCore(" + XmlNs + "VimXmlReader reader)");
+            w.Open(member + "bool ReadXmlElementCore(" + RuntimeTypes.XmlReader + " reader)");
             w.Open("switch (reader.LocalName)");
             foreach (PropertyModel property in model.Properties)
             {
                 string target = "this." + property.CSharpName;
-                w.Line("case " + Literal(property.WireName) + ":");
-                w.Line("    " + target + " = " + (property.IsArray ? ReadArray(property.Type, target) : ReadItem(property.Type, "reader")) + ";");
-                w.Line("    return true;");
+                Call read = property.IsArray ? ReadArray(property.Type, target) : ReadItem(property.Type, "reader");
+                w.Line("case " + Literal(property.WireName) + ":").Indent();
+                w.List(target + " = " + read.Callee, read.Arguments, ";");
+                w.Line("return true;").Outdent();
             }
 
-            w.Line("default:");
-            w.Line(model.IsRoot ? "    return false;" : "    return base.ReadXmlElementCore(reader);");
+            w.Line("default:").Indent();
+            w.Line(model.IsRoot ? "return false;" : "return base.ReadXmlElementCore(reader);").Outdent();
             w.Close();
             w.Close();
         }

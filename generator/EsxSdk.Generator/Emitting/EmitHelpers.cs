@@ -6,7 +6,13 @@ namespace EsxSdk.Generator.Emitting
 {
     internal static class EmitHelpers
     {
-        public const string XmlNs = "global::EsxSdk.Xml.";
+        /// <summary>
+        /// <c>[GeneratedCode]</c> with this generator's name and version, for every generated type declaration: tools
+        /// (coverage, analyzers, the debugger's Just My Code) tell generated code by it.
+        /// </summary>
+        public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute("
+            + Literal(typeof(EmitHelpers).Assembly.GetName().Name ?? "EsxSdk.Generator") + ", "
+            + Literal(typeof(EmitHelpers).Assembly.GetName().Version?.ToString() ?? "0.0.0.0") + ")]";
 
         public static void FileHeader(IndentedWriter writer)
         {
@@ -60,28 +66,28 @@ namespace EsxSdk.Generator.Emitting
             return type.TypeName + (nullable ? "?" : string.Empty);
         }
 
-        /// <summary>The expression reading one item of this type (reader variable named <paramref name="reader"/>).</summary>
-        public static string ReadItem(MemberType type, string reader) => type.Kind switch
+        /// <summary>The call reading one item of this type (reader variable named <paramref name="reader"/>).</summary>
+        public static Call ReadItem(MemberType type, string reader) => type.Kind switch
         {
-            ValueKind.Primitive => reader + ".Read" + type.Primitive + "()",
-            ValueKind.Enum => reader + ".ReadEnum<" + type.TypeName + ">()",
-            ValueKind.Object => reader + ".ReadObject<" + type.TypeName + ">(" + Literal(type.WireType) + ")",
-            _ => reader + ".ReadAny()",
+            ValueKind.Primitive => new Call(reader + ".Read" + type.Primitive),
+            ValueKind.Enum => new Call(reader + ".ReadEnum<" + type.TypeName + ">"),
+            ValueKind.Object => new Call(reader + ".ReadObject<" + type.TypeName + ">", Literal(type.WireType)),
+            _ => new Call(reader + ".ReadAny"),
         };
 
         /// <summary>The call writing one element of this type.</summary>
-        public static string WriteItem(MemberType type, string writer, string name, string value) => type.Kind switch
+        public static Call WriteItem(MemberType type, string writer, string name, string value) => type.Kind switch
         {
-            ValueKind.Primitive => writer + ".Write" + type.Primitive + "(" + name + ", " + value + ")",
-            ValueKind.Enum => writer + ".WriteEnum(" + name + ", " + value + ")",
-            ValueKind.Object => writer + ".WriteObject(" + name + ", " + value + ", " + Literal(type.WireType) + ")",
-            _ => writer + ".WriteAny(" + name + ", " + value + ")",
+            ValueKind.Primitive => new Call(writer + ".Write" + type.Primitive, name, value),
+            ValueKind.Enum => new Call(writer + ".WriteEnum", name, value),
+            ValueKind.Object => new Call(writer + ".WriteObject", name, value, Literal(type.WireType)),
+            _ => new Call(writer + ".WriteAny", name, value),
         };
 
-        public static string ReadArray(MemberType itemType, string target)
-            => "reader.ReadArray(" + target + ", static r => " + ReadItem(itemType, "r") + ")";
+        public static Call ReadArray(MemberType itemType, string target)
+            => new("reader.ReadArray", target, "static r => " + ReadItem(itemType, "r"));
 
-        public static string WriteArray(MemberType itemType, string name, string values)
-            => "writer.WriteArray(" + name + ", " + values + ", static (w, n, v) => " + WriteItem(itemType, "w", "n", "v") + ")";
+        public static Call WriteArray(MemberType itemType, string name, string values)
+            => new("writer.WriteArray", name, values, "static (w, n, v) => " + WriteItem(itemType, "w", "n", "v"));
     }
 }

@@ -14,8 +14,9 @@ namespace EsxSdk.Generator.Emitting
         {
             string name = model.CSharpName;
             w.Line("/// <summary>The vim25 enumeration <c>" + DocText(model.WireName) + "</c>. Values a newer server sends are kept as they are (see <see cref=\"IsKnown\"/>).</summary>");
+            w.Line(GeneratedCodeAttribute);
             w.Line("[global::System.Diagnostics.DebuggerDisplay(\"{Value,nq}\")]");
-            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + XmlNs + "IVimEnum<" + name + ">");
+            w.Open("public readonly partial struct " + name + " : global::System.IEquatable<" + name + ">, " + RuntimeTypes.EnumOf(name));
             w.Line("private readonly string? value;");
             w.Line();
             w.Line("/// <summary>Creates a value from its wire text, known or not.</summary>");
@@ -30,16 +31,15 @@ namespace EsxSdk.Generator.Emitting
 
             w.Line();
             w.Line("/// <summary>The values this binding's WSDL lists.</summary>");
-            w.Line("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[] { "
-                + string.Join(", ", model.Members.Select(m => m.CSharpName)) + " };");
+            w.Initializer("public static global::System.Collections.Generic.IReadOnlyList<" + name + "> KnownValues { get; } = new " + name + "[]", model.Members.Select(m => m.CSharpName).ToList(), ";");
             w.Line();
             w.Line("/// <summary>The wire text; empty for <c>default</c>.</summary>");
             w.Line("public string Value => this.value ?? string.Empty;");
             w.Line();
             w.Line("/// <summary>Whether the WSDL lists this value (false for values from newer servers).</summary>");
-            w.Line("public bool IsKnown => this.value is " + string.Join(" or ", model.Members.Select(m => Literal(m.WireValue))) + ";");
+            w.Chain("public bool IsKnown => this.value is ", model.Members.Select(m => Literal(m.WireValue)).ToList(), "or", ";");
             w.Line();
-            w.Line("string " + XmlNs + "IVimEnum.XmlTypeName => " + Literal(model.WireName) + ";");
+            w.Line("string " + RuntimeTypes.Enum + ".XmlTypeName => " + Literal(model.WireName) + ";");
             w.Line();
             w.Line("/// <summary>The value for a wire text, sharing the instance of a known value.</summary>");
             w.Open("public static " + name + " FromWire(string value) => value switch");
@@ -52,7 +52,7 @@ namespace EsxSdk.Generator.Emitting
             w.Close(";");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("public bool Equals(" + name + " other) => string.Equals(this.Value, other.Value, global::System.StringComparison.Ordinal);");
+            w.List("public bool Equals(" + name + " other) => string.Equals", new[] { "this.Value", "other.Value", "global::System.StringComparison.Ordinal" }, ";");
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("public override bool Equals(object? obj) => obj is " + name + " other && this.Equals(other);");
@@ -64,10 +64,10 @@ namespace EsxSdk.Generator.Emitting
             w.Line("public override string ToString() => this.Value;");
             w.Line();
             w.Line("/// <summary>Compares the wire text.</summary>");
-            w.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+            w.List("public static bool operator ==", new[] { name + " left", name + " right" }, " => left.Equals(right);");
             w.Line();
             w.Line("/// <summary>Compares the wire text.</summary>");
-            w.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+            w.List("public static bool operator !=", new[] { name + " left", name + " right" }, " => !left.Equals(right);");
             w.Line();
             w.Line("/// <summary>Converts wire text (known or not) to a value.</summary>");
             w.Line("public static implicit operator " + name + "(string value) => FromWire(value);");

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using EsxSdk.Generator.Linking;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
@@ -13,19 +9,20 @@ namespace EsxSdk.Generator.Emitting
     /// </summary>
     internal static class RegistryEmitter
     {
-        public static string Emit(BindingModel model)
+        public static string Emit(RegistryFile model)
         {
             var w = new IndentedWriter();
             FileHeader(w);
             w.Open("namespace " + model.CSharpNamespace);
             w.Line("/// <summary>Maps the wire type names of this vim25 binding to its generated types; pass <see cref=\"Instance\"/> to the EsxSdk XML reader and writer.</summary>");
-            w.Open("public sealed partial class " + BindingLinker.RegistryTypeName + " : " + XmlNs + "IVimTypeRegistry");
-            w.Line("private " + BindingLinker.RegistryTypeName + "()");
+            w.Line(GeneratedCodeAttribute);
+            w.Open("public sealed partial class " + model.TypeName + " : " + RuntimeTypes.TypeRegistry);
+            w.Line("private " + model.TypeName + "()");
             w.Line("{");
             w.Line("}");
             w.Line();
             w.Line("/// <summary>The single instance.</summary>");
-            w.Line("public static " + BindingLinker.RegistryTypeName + " Instance { get; } = new " + BindingLinker.RegistryTypeName + "();");
+            w.Line("public static " + model.TypeName + " Instance { get; } = new " + model.TypeName + "();");
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("public string Namespace => " + Literal(model.TargetNamespace) + ";");
@@ -40,12 +37,12 @@ namespace EsxSdk.Generator.Emitting
             return w.ToString();
         }
 
-        private static void EmitCreateObject(IndentedWriter w, BindingModel model)
+        private static void EmitCreateObject(IndentedWriter w, RegistryFile model)
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Open("public " + XmlNs + "IVimXmlSerializable? CreateObject(string typeName) => typeName switch");
-            foreach (ClassModel type in model.Classes.Where(c => !c.IsResponse))
+            w.Open("public " + RuntimeTypes.XmlSerializable + "? CreateObject(string typeName) => typeName switch");
+            foreach (ClassModel type in model.Classes)
             {
                 w.Line(Literal(type.WireName) + " => new global::" + model.CSharpNamespace + "." + type.CSharpName + "(),");
             }
@@ -54,11 +51,11 @@ namespace EsxSdk.Generator.Emitting
             w.Close(";");
         }
 
-        private static void EmitTryReadValue(IndentedWriter w, BindingModel model)
+        private static void EmitTryReadValue(IndentedWriter w, RegistryFile model)
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Open("public bool TryReadValue(string typeName, " + XmlNs + "VimXmlReader reader, out object? value)");
+            w.Open("public bool TryReadValue(string typeName, " + RuntimeTypes.XmlReader + " reader, out object? value)");
             w.Open("switch (typeName)");
             foreach (EnumModel type in model.Enums)
             {
@@ -69,9 +66,9 @@ namespace EsxSdk.Generator.Emitting
 
             foreach (ArrayTypeModel array in model.ArrayTypes)
             {
-                w.Line("case " + Literal(array.WireName) + ":");
-                w.Line("    value = reader.ReadArrayValue(" + Literal(array.ItemElementName) + ", static r => " + ReadItem(array.ItemType, "r") + ");");
-                w.Line("    return true;");
+                w.Line("case " + Literal(array.WireName) + ":").Indent();
+                w.List("value = reader.ReadArrayValue", new[] { Literal(array.ItemElementName), "static r => " + ReadItem(array.ItemType, "r") }, ";");
+                w.Line("return true;").Outdent();
             }
 
             w.Line("default:");
@@ -81,21 +78,21 @@ namespace EsxSdk.Generator.Emitting
             w.Close();
         }
 
-        private static void EmitTryWriteValue(IndentedWriter w, BindingModel model)
+        private static void EmitTryWriteValue(IndentedWriter w, RegistryFile model)
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Open("public bool TryWriteValue(" + XmlNs + "VimXmlWriter writer, string elementName, object value)");
+            w.Open("public bool TryWriteValue(" + RuntimeTypes.XmlWriter + " writer, string elementName, object value)");
             w.Open("switch (value)");
             int index = 0;
-            foreach (ArrayTypeModel array in WritableArrayTypes(model))
+            foreach (ArrayTypeModel array in model.WrittenArrayTypes)
             {
                 string variable = "array" + index++;
                 string itemType = array.ItemType.TypeName;
-                w.Line("case " + itemType + "[] " + variable + ":");
-                w.Line("    writer.WriteArrayValue(elementName, " + Literal(array.WireName) + ", " + Literal(array.ItemElementName) + ", " + variable
-                    + ", static (w, n, v) => " + WriteItem(array.ItemType, "w", "n", "v") + ");");
-                w.Line("    return true;");
+                w.Line("case " + itemType + "[] " + variable + ":").Indent();
+                string[] arguments = { "elementName", Literal(array.WireName), Literal(array.ItemElementName), variable, "static (w, n, v) => " + WriteItem(array.ItemType, "w", "n", "v") };
+                w.List("writer.WriteArrayValue", arguments, ";");
+                w.Line("return true;").Outdent();
             }
 
             w.Line("default:");
@@ -104,7 +101,7 @@ namespace EsxSdk.Generator.Emitting
             w.Close();
         }
 
-        private static void EmitFaultTypeOfElement(IndentedWriter w, BindingModel model)
+        private static void EmitFaultTypeOfElement(IndentedWriter w, RegistryFile model)
         {
             w.Line();
             w.Line("/// <inheritdoc/>");
@@ -117,19 +114,5 @@ namespace EsxSdk.Generator.Emitting
             w.Line("_ => null,");
             w.Close(";");
         }
-
-        /// <summary>
-        /// One ArrayOfX per C# array type (ArrayOfString wins over ArrayOfAnyURI, both string[]),
-        /// most derived item types first so a VirtualDisk[] is not written as ArrayOfVirtualDevice,
-        /// and object[] (which matches every reference array) last.
-        /// </summary>
-        private static IEnumerable<ArrayTypeModel> WritableArrayTypes(BindingModel model) => model.ArrayTypes
-            .GroupBy(a => a.ItemType.TypeName)
-            .Select(g => g.OrderBy(a => XsdPrimitives.IsAlias(a.ItemType) ? 1 : 0)
-                .ThenBy(a => string.Equals(a.WireName, "ArrayOf" + CSharpNaming.ToPascalCase(a.ItemType.WireType), StringComparison.Ordinal) ? 0 : 1)
-                .ThenBy(a => a.WireName, StringComparer.Ordinal)
-                .First())
-            .OrderByDescending(a => a.ItemType.Depth)
-            .ThenBy(a => a.WireName, StringComparer.Ordinal);
     }
 }

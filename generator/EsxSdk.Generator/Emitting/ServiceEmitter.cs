@@ -1,7 +1,6 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using EsxSdk.Generator.Linking;
+using EsxSdk.Common;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
@@ -13,24 +12,8 @@ namespace EsxSdk.Generator.Emitting
     /// </summary>
     internal static class ServiceEmitter
     {
-        public const int OperationsPerChunk = 100;
-
-        private const string Invoker = "global::EsxSdk.IVimInvoker";
+        private const string Invoker = RuntimeTypes.Invoker;
         private const string CancellationToken = "global::System.Threading.CancellationToken";
-
-        public static IEnumerable<OperationChunk> Split(BindingModel model)
-        {
-            for (int start = 0, index = 0; start < model.Operations.Count; start += OperationsPerChunk, index++)
-            {
-                yield return new OperationChunk(
-                    "Vim25.Service." + index.ToString("D3", CultureInfo.InvariantCulture) + ".g.cs",
-                    model.CSharpNamespace,
-                    model.WsdlApiVersion,
-                    index == 0,
-                    model.Operations.Skip(start).Take(OperationsPerChunk).ToEquatableArray(),
-                    model.EmitTaskWrappers);
-            }
-        }
 
         public static string Emit(OperationChunk chunk)
         {
@@ -38,10 +21,16 @@ namespace EsxSdk.Generator.Emitting
             FileHeader(w);
             w.Open("namespace " + chunk.CSharpNamespace);
             w.Line("/// <summary>Every operation of the vim25 port type, sent through an <see cref=\"" + Invoker + "\"/> (the session's transport).</summary>");
-            w.Open("public sealed partial class " + BindingLinker.ServiceTypeName);
             if (chunk.IsFirst)
             {
-                EmitMembers(w, chunk);
+                // One part carries the attribute: it may not repeat on the parts of a partial class.
+                w.Line(GeneratedCodeAttribute);
+            }
+
+            w.Open("public sealed partial class " + chunk.ServiceTypeName);
+            if (chunk.IsFirst)
+            {
+                ServiceMembersEmitter.Emit(w, chunk);
             }
 
             bool first = !chunk.IsFirst;
@@ -53,11 +42,12 @@ namespace EsxSdk.Generator.Emitting
                 }
 
                 first = false;
-                EmitOperation(w, operation);
-                if (chunk.EmitTaskWrappers && operation.TaskWrapper != null)
+                bool wrapped = chunk.EmitTaskWrappers && operation.TaskWrapper != null;
+                EmitOperation(w, operation, wrapped);
+                if (wrapped)
                 {
                     w.Line();
-                    TaskWrapperEmitter.Emit(w, operation, chunk.CSharpNamespace, Ordered(operation));
+                    TaskWrapperEmitter.Emit(w, operation);
                 }
             }
 
@@ -66,86 +56,87 @@ namespace EsxSdk.Generator.Emitting
             return w.ToString();
         }
 
-        private static void EmitMembers(IndentedWriter w, OperationChunk chunk)
+        /// <summary>The declaration of each parameter, then the cancellation token: the operation's signature.</summary>
+        internal static List<string> ParameterDeclarations(OperationModel operation, params string[] extra)
+            => operation.Parameters.Select(ParameterDeclaration).Concat(extra).Concat(new[] { CancellationToken + " cancellationToken = default" }).ToList();
+
+        /// <summary><c>ThrowIfNull</c> for every required parameter a caller could pass as null.</summary>
+        internal static void EmitNullChecks(IndentedWriter w, OperationModel operation)
         {
-            w.Line("/// <summary>The API version of the WSDL this binding was generated from (its SOAP actions' <c>urn:vim25/</c> suffix).</summary>");
-            w.Line("public const string WsdlApiVersion = " + Literal(chunk.WsdlApiVersion) + ";");
-            w.Line();
-            w.Line("private readonly " + Invoker + " invoker;");
-            w.Line();
-            w.Line("/// <summary>Creates the service over an invoker (e.g. a connected session).</summary>");
-            w.Line("public " + BindingLinker.ServiceTypeName + "(" + Invoker + " invoker) => this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));");
-            w.Line();
-            w.Line("/// <summary>The invoker the operations are sent through.</summary>");
-            w.Line("public " + Invoker + " Invoker => this.invoker;");
+            foreach (ParameterModel parameter in operation.Parameters.Where(p => !p.Member.IsOptional && (p.Member.IsArray || !p.Member.Type.IsValueType)))
+            {
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
+            }
         }
 
-        private static void EmitOperation(IndentedWriter w, OperationModel operation)
+        /// <summary>The parameters' docs (their request elements).</summary>
+        internal static void EmitParameterDocs(IndentedWriter w, OperationModel operation)
         {
-            ParameterModel[] ordered = Ordered(operation);
-            string returnType = ReturnType(operation);
-            string parameters = string.Join(", ", ordered.Select(ParameterDeclaration).Concat(new[] { CancellationToken + " cancellationToken = default" }));
-
-            w.Line("/// <summary>Calls the vim25 operation <c>" + DocText(operation.WireName) + "</c>.</summary>");
-            foreach (ParameterModel parameter in ordered)
+            foreach (ParameterModel parameter in operation.Parameters)
             {
                 w.Line("/// <param name=\"" + parameter.CSharpName.TrimStart('@') + "\">Request element <c>" + DocText(parameter.Member.WireName) + "</c>.</param>");
             }
+        }
 
+        /// <summary>The operation's declared faults for a doc comment ("A, B"), empty when it declares none.</summary>
+        internal static string DeclaredFaults(OperationModel operation) => DocText(string.Join(", ", operation.Faults));
+
+        private static void EmitOperation(IndentedWriter w, OperationModel operation, bool wrapped)
+        {
+            w.Line("/// <summary>Calls the vim25 operation <c>" + DocText(operation.WireName) + "</c>.</summary>");
+            EmitParameterDocs(w, operation);
             w.Line("/// <param name=\"cancellationToken\">Stops waiting for the response.</param>");
+            if (operation.IsTask)
+            {
+                string waiter = wrapped ? " (its wrapper <see cref=\"" + operation.TaskWrapper!.MethodName + "\"/> does)" : string.Empty;
+                w.Line("/// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions" + waiter + ".</returns>");
+            }
+
             if (operation.Faults.Count > 0)
             {
-                w.Line("/// <exception cref=\"global::EsxSdk.VimFaultException\">The server answered with a fault; declared: " + DocText(string.Join(", ", operation.Faults)) + ".</exception>");
+                w.Line("/// <exception cref=\"" + RuntimeTypes.FaultException + "\">The server answered with a fault; declared: " + DeclaredFaults(operation) + ".</exception>");
             }
 
             if (operation.IsTask)
             {
                 // Starts the task and returns its reference; the analyzers find raw task starts by this mark.
-                w.Line("[global::EsxSdk.Tasks.VimTaskStarter(" + Literal(operation.WireName) + ")]");
+                w.Line("[" + RuntimeTypes.TaskStarterAttribute + "(" + Literal(operation.WireName) + ")]");
             }
 
-            w.Open("public " + returnType + " " + operation.MethodName + "(" + parameters + ")");
-            foreach (ParameterModel parameter in ordered.Where(p => !IsOptional(p) && (p.Member.IsArray || !p.Member.Type.IsValueType)))
-            {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
-            }
-
+            w.OpenList("public " + ReturnType(operation) + " " + operation.MethodName, ParameterDeclarations(operation));
+            EmitNullChecks(w, operation);
             w.Open("var request = new " + operation.RequestTypeName);
             foreach (ParameterModel parameter in operation.Parameters)
             {
-                string value = parameter.Member.IsArray && IsOptional(parameter)
+                string value = parameter.Member.IsArray && parameter.Member.IsOptional
                     ? parameter.CSharpName + " ?? global::System.Array.Empty<" + parameter.Member.Type.TypeName + ">()"
                     : parameter.CSharpName;
                 w.Line(parameter.Member.CSharpName + " = " + value + ",");
             }
 
             w.Close(";");
-            string call = "this.invoker.InvokeAsync<" + operation.ResponseTypeName;
             string name = Literal(operation.WireName);
             string element = Literal(operation.RequestElement);
             if (operation.Return is not { } result)
             {
-                w.Line("return " + call + ">(" + name + ", " + element + ", request, cancellationToken);");
+                string send = "return this.invoker." + RuntimeNames.Methods.InvokeAsync + "<" + operation.ResponseTypeName + ">";
+                w.List(send, new[] { name, element, "request", "cancellationToken" }, ";");
             }
             else
             {
                 string select = IsRequiredReference(result)
-                    ? "global::EsxSdk.VimResponse.Required(response." + result.CSharpName + ", " + name + ")"
+                    ? RuntimeTypes.Response + "." + RuntimeNames.Methods.Required + "(response." + result.CSharpName + ", " + name + ")"
                     : "response." + result.CSharpName;
+
                 // Called as a static method: the extension's namespace is not imported in every binding's namespace.
-                w.Line("return global::EsxSdk.VimInvokerExtensions.InvokeAsync<" + operation.ResponseTypeName + ", " + ResultType(result) + ">(this.invoker, " + name + ", " + element + ", request, static response => " + select + ", cancellationToken);");
+                string send = "return " + RuntimeTypes.InvokerExtensions + "." + RuntimeNames.Methods.InvokeAsync + "<" + operation.ResponseTypeName + ", " + ResultType(result) + ">";
+                w.List(send, new[] { "this.invoker", name, element, "request", "static response => " + select, "cancellationToken" }, ";");
             }
 
             w.Close();
         }
 
-        /// <summary>Required parameters first (C# needs optional ones last), each group in wire order.</summary>
-        internal static ParameterModel[] Ordered(OperationModel operation)
-            => operation.Parameters.Where(p => !IsOptional(p)).Concat(operation.Parameters.Where(IsOptional)).ToArray();
-
-        private static bool IsOptional(ParameterModel parameter) => parameter.Member.IsOptional;
-
-        internal static string ParameterDeclaration(ParameterModel parameter)
+        private static string ParameterDeclaration(ParameterModel parameter)
         {
             PropertyModel member = parameter.Member;
             string type = member.IsArray

@@ -10,17 +10,18 @@ namespace EsxSdk.Generator.Emitting
     /// </summary>
     internal static class SimpleContentEmitter
     {
-        private const string Serializable = XmlNs + "IVimXmlSerializable";
+        private const string Serializable = RuntimeTypes.XmlSerializable;
 
         public static void Emit(IndentedWriter w, ClassModel model)
         {
             string name = model.CSharpName;
             w.Line("/// <summary>The vim25 type <c>" + DocText(model.WireName) + "</c>: a text value with attributes, compared by value.</summary>");
+            w.Line(GeneratedCodeAttribute);
             w.Open("public sealed partial class " + name + " : " + Serializable + ", global::System.IEquatable<" + name + ">");
 
             foreach (AttributeModel attribute in model.Attributes)
             {
-                w.Line("private string " + Field(attribute) + " = string.Empty;");
+                w.Line("private string " + attribute.FieldName + " = string.Empty;");
             }
 
             w.Line("private string value = string.Empty;");
@@ -31,12 +32,11 @@ namespace EsxSdk.Generator.Emitting
             w.Line("}");
             w.Line();
 
-            string parameters = string.Join(", ", model.Attributes.Select(a => "string " + Parameter(a)).Concat(new[] { "string value" }));
             w.Line("/// <summary>Creates an instance from its attribute values and text value.</summary>");
-            w.Open("public " + name + "(" + parameters + ")");
+            w.OpenList("public " + name, model.Attributes.Select(a => "string " + a.ParameterName).Concat(new[] { "string value" }).ToList());
             foreach (AttributeModel attribute in model.Attributes)
             {
-                w.Line("this." + attribute.CSharpName + " = " + Parameter(attribute) + ";");
+                w.Line("this." + attribute.CSharpName + " = " + attribute.ParameterName + ";");
             }
 
             w.Line("this.Value = value;");
@@ -47,8 +47,8 @@ namespace EsxSdk.Generator.Emitting
                 w.Line();
                 w.Line("/// <summary>Attribute <c>" + DocText(attribute.WireName) + "</c>.</summary>");
                 w.Open("public string " + attribute.CSharpName);
-                w.Line("get => this." + Field(attribute) + ";");
-                w.Line("init => this." + Field(attribute) + " = value ?? throw new global::System.ArgumentNullException(nameof(value));");
+                w.Line("get => this." + attribute.FieldName + ";");
+                w.Line("init => this." + attribute.FieldName + " = value ?? throw new global::System.ArgumentNullException(nameof(value));");
                 w.Close();
             }
 
@@ -67,26 +67,26 @@ namespace EsxSdk.Generator.Emitting
         private static void EmitEquality(IndentedWriter w, ClassModel model)
         {
             string name = model.CSharpName;
-            string[] fields = model.Attributes.Select(Field).Concat(new[] { "value" }).ToArray();
+            string[] fields = model.Attributes.Select(a => a.FieldName).Concat(new[] { "value" }).ToArray();
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("public bool Equals(" + name + "? other) => other is not null && "
-                + string.Join(" && ", fields.Select(f => "string.Equals(this." + f + ", other." + f + ", global::System.StringComparison.Ordinal)")) + ";");
+            var comparisons = new[] { "other is not null" }.Concat(fields.Select(f => "string.Equals(this." + f + ", other." + f + ", global::System.StringComparison.Ordinal)")).ToList();
+            w.Chain("public bool Equals(" + name + "? other) => ", comparisons, "&&", ";");
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("public override bool Equals(object? obj) => this.Equals(obj as " + name + ");");
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Line("public override int GetHashCode() => global::System.HashCode.Combine(" + string.Join(", ", fields.Select(f => "global::System.StringComparer.Ordinal.GetHashCode(this." + f + ")")) + ");");
+            w.List("public override int GetHashCode() => global::System.HashCode.Combine", fields.Select(f => "global::System.StringComparer.Ordinal.GetHashCode(this." + f + ")").ToList(), ";");
             w.Line();
             w.Line("/// <summary>The attribute values and the text, joined by ':' (e.g. <c>VirtualMachine:vm-42</c>).</summary>");
             w.Line("public override string ToString() => " + string.Join(" + \":\" + ", fields.Select(f => "this." + f)) + ";");
             w.Line();
             w.Line("/// <summary>Compares by value.</summary>");
-            w.Line("public static bool operator ==(" + name + "? left, " + name + "? right) => left is null ? right is null : left.Equals(right);");
+            w.List("public static bool operator ==", new[] { name + "? left", name + "? right" }, " => left is null ? right is null : left.Equals(right);");
             w.Line();
             w.Line("/// <summary>Compares by value.</summary>");
-            w.Line("public static bool operator !=(" + name + "? left, " + name + "? right) => !(left == right);");
+            w.List("public static bool operator !=", new[] { name + "? left", name + "? right" }, " => !(left == right);");
         }
 
         private static void EmitSerialization(IndentedWriter w, ClassModel model)
@@ -94,37 +94,23 @@ namespace EsxSdk.Generator.Emitting
             w.Line();
             w.Line("string " + Serializable + ".XmlTypeName => " + Literal(model.WireName) + ";");
             w.Line();
-            w.Open("void " + Serializable + ".WriteXml(" + XmlNs + "VimXmlWriter writer)");
+            w.Open("void " + Serializable + ".WriteXml(" + RuntimeTypes.XmlWriter + " writer)");
             foreach (AttributeModel attribute in model.Attributes)
             {
-                w.Line("writer.WriteAttribute(" + Literal(attribute.WireName) + ", this." + Field(attribute) + ");");
+                w.Line("writer.WriteAttribute(" + Literal(attribute.WireName) + ", this." + attribute.FieldName + ");");
             }
 
             w.Line("writer.WriteText(this.value);");
             w.Close();
             w.Line();
-            w.Open("void " + Serializable + ".ReadXml(" + XmlNs + "VimXmlReader reader)");
+            w.Open("void " + Serializable + ".ReadXml(" + RuntimeTypes.XmlReader + " reader)");
             foreach (AttributeModel attribute in model.Attributes)
             {
-                w.Line("this." + Field(attribute) + " = reader.GetAttribute(" + Literal(attribute.WireName) + ") ?? string.Empty;");
+                w.Line("this." + attribute.FieldName + " = reader.GetAttribute(" + Literal(attribute.WireName) + ") ?? string.Empty;");
             }
 
             w.Line("this.value = reader.ReadString();");
             w.Close();
-        }
-
-        private static string Field(AttributeModel attribute) => "attribute" + attribute.CSharpName.TrimStart('@');
-
-        private static string Parameter(AttributeModel attribute)
-        {
-            string bare = attribute.CSharpName.TrimStart('@');
-            string camel = char.ToLowerInvariant(bare[0]) + bare.Substring(1);
-            if (camel == "value")
-            {
-                return "attributeValue";
-            }
-
-            return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(camel) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + camel : camel;
         }
     }
 }

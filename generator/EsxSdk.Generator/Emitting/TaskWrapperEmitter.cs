@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using EsxSdk.Common;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
@@ -12,17 +13,15 @@ namespace EsxSdk.Generator.Emitting
     /// </summary>
     internal static class TaskWrapperEmitter
     {
-        private const string Support = "global::EsxSdk.Tasks.VimTaskWrapperSupport";
-        private const string Options = "global::EsxSdk.Tasks.VimTaskOptions";
-        private const string CancellationToken = "global::System.Threading.CancellationToken";
+        private const string Support = RuntimeTypes.TaskWrapperSupport;
+        private const string Options = RuntimeTypes.TaskOptions;
         private const string Task = "global::System.Threading.Tasks.Task";
 
-        public static void Emit(IndentedWriter w, OperationModel operation, string csharpNamespace, IReadOnlyList<ParameterModel> ordered)
+        public static void Emit(IndentedWriter w, OperationModel operation)
         {
             TaskWrapperModel wrapper = operation.TaskWrapper!;
-            string options = ordered.Any(p => p.CSharpName == "options") ? "taskOptions" : "options";
-            string parameters = string.Join(", ", ordered.Select(ServiceEmitter.ParameterDeclaration)
-                .Concat(new[] { Options + "? " + options + " = null", CancellationToken + " cancellationToken = default" }));
+            string options = wrapper.OptionsParameter;
+            string faults = ServiceEmitter.DeclaredFaults(operation);
 
             w.Line("/// <summary>");
             w.Line("/// Runs the vim25 task <c>" + DocText(operation.WireName) + "</c> through the question-aware task runner and waits for it:");
@@ -30,33 +29,35 @@ namespace EsxSdk.Generator.Emitting
             w.Line("/// started; questions the task asks while running are answered or reported by the policy. The raw starter is");
             w.Line("/// <see cref=\"" + operation.MethodName + "\"/>.");
             w.Line("/// </summary>");
-            foreach (ParameterModel parameter in ordered)
-            {
-                w.Line("/// <param name=\"" + parameter.CSharpName.TrimStart('@') + "\">Request element <c>" + DocText(parameter.Member.WireName) + "</c>.</param>");
-            }
-
+            ServiceEmitter.EmitParameterDocs(w, operation);
             w.Line("/// <param name=\"" + options + "\">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>");
             w.Line("/// <param name=\"cancellationToken\">Stops waiting, and cancels the task on the server when it is cancelable.</param>");
             w.Line("/// <returns>" + ResultDoc(wrapper) + "</returns>");
-            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimBlockedException\">A target had a pending question or task; nothing was started.</exception>");
-            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimQuestionException\">The task asked a question the policy did not answer.</exception>");
-            w.Line("/// <exception cref=\"global::EsxSdk.Tasks.VimTaskFailedException\">The task ended in error (its typed fault is attached).</exception>");
-            w.Line("[global::EsxSdk.Tasks.VimTaskWrapper(" + Literal(operation.WireName) + ")]");
-            w.Open("public " + ReturnType(wrapper) + " " + wrapper.MethodName + "(" + parameters + ")");
-            foreach (ParameterModel parameter in ordered.Where(p => !p.Member.IsOptional && (p.Member.IsArray || !p.Member.Type.IsValueType)))
+            w.Line("/// <exception cref=\"" + RuntimeTypes.BlockedException + "\">A target had a pending question or task; nothing was started.</exception>");
+            w.Line("/// <exception cref=\"" + RuntimeTypes.QuestionException + "\">The task asked a question the policy did not answer.</exception>");
+            if (faults.Length > 0)
             {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(" + parameter.CSharpName + ");");
+                w.Line("/// <exception cref=\"" + RuntimeTypes.FaultException + "\">The server refused to start the task; declared faults: " + faults + ".</exception>");
+                w.Line("/// <exception cref=\"" + RuntimeTypes.TaskFailedException + "\">The task ended in error; its typed fault is attached (declared: " + faults + ").</exception>");
+            }
+            else
+            {
+                w.Line("/// <exception cref=\"" + RuntimeTypes.TaskFailedException + "\">The task ended in error (its typed fault is attached).</exception>");
             }
 
-            string arguments = string.Join(", ", ordered.Select(p => p.CSharpName).Concat(new[] { "token" }));
-            w.Line("return " + Support + "." + RunMethod(wrapper) + "(this.invoker, " + Literal(operation.WireName) + ", " + Targets(operation, csharpNamespace) + ", token => this." + operation.MethodName + "(" + arguments + "), " + options + ", cancellationToken);");
+            w.Line("[" + RuntimeTypes.TaskWrapperAttribute + "(" + Literal(operation.WireName) + ")]");
+            w.OpenList("public " + ReturnType(wrapper) + " " + wrapper.MethodName, ServiceEmitter.ParameterDeclarations(operation, Options + "? " + options + " = null"));
+            ServiceEmitter.EmitNullChecks(w, operation);
+            string start = "token => this." + operation.MethodName + "(" + string.Join(", ", operation.Parameters.Select(p => p.CSharpName).Concat(new[] { "token" })) + ")";
+            string[] arguments = { "this.taskHost", Literal(operation.WireName), Targets(operation), start, options, "cancellationToken" };
+            w.List("return " + Support + "." + RunMethod(wrapper), arguments, ";");
             w.Close();
         }
 
         /// <summary>The VM candidates to pre-check: <c>_this</c> and any <c>vm</c> parameters (the runtime keeps the VirtualMachine ones).</summary>
-        private static string Targets(OperationModel operation, string csharpNamespace)
+        private static string Targets(OperationModel operation)
         {
-            string reference = "global::" + csharpNamespace + ".ManagedObjectReference";
+            string reference = operation.TaskWrapper!.ReferenceTypeName;
             var singles = new List<string>();
             var lists = new List<string>();
             foreach (string name in operation.TaskWrapper!.TargetParameters)
@@ -83,9 +84,9 @@ namespace EsxSdk.Generator.Emitting
 
         private static string RunMethod(TaskWrapperModel wrapper) => wrapper.Shape switch
         {
-            TaskResultShape.Single => "RunSingleAsync<" + wrapper.ResultTypeName + ">",
-            TaskResultShape.Array => "RunArrayAsync<" + wrapper.ResultTypeName + ">",
-            _ => "RunAsync",
+            TaskResultShape.Single => RuntimeNames.Methods.RunSingleAsync + "<" + wrapper.ResultTypeName + ">",
+            TaskResultShape.Array => RuntimeNames.Methods.RunArrayAsync + "<" + wrapper.ResultTypeName + ">",
+            _ => RuntimeNames.Methods.RunAsync,
         };
 
         private static string ReturnType(TaskWrapperModel wrapper) => wrapper.Shape switch
@@ -99,8 +100,8 @@ namespace EsxSdk.Generator.Emitting
         private static string ResultDoc(TaskWrapperModel wrapper) => wrapper.Shape switch
         {
             TaskResultShape.None => "Completes when the task has succeeded (it has no result).",
-            TaskResultShape.Single => "The task's <c>info.result</c>.",
-            TaskResultShape.Array => "The task's <c>info.result</c> (empty when the server sent none).",
+            TaskResultShape.Single => DocText(wrapper.ResultDescription) + "; the task's <c>info.result</c>.",
+            TaskResultShape.Array => DocText(wrapper.ResultDescription) + "; the task's <c>info.result</c>, empty when the server sent none.",
             _ => "The task's <c>info.result</c> as the server sent it (its type is not documented for this operation), or null.",
         };
     }

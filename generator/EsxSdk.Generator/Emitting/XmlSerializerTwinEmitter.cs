@@ -1,46 +1,33 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using EsxSdk.Generator.Linking;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
 namespace EsxSdk.Generator.Emitting
 {
     /// <summary>
-    /// The opt-in "XmlSerializer twins" mode (MSBuild <c>VimXmlSerializerTwins=true</c>): instead of the EsxSdk
-    /// binding, emits the same vim25 types the way wsdl.exe/svcutil proxies declare them — plain classes and
+    /// The opt-in "XmlSerializer twins" mode (MSBuild <c>VimXmlSerializerTwins=true</c>,
+    /// <see cref="VimBindingGenerator.XmlSerializerTwinsProperty"/>): instead of the EsxSdk binding, emits the same vim25 types the way wsdl.exe/svcutil proxies declare them — plain classes and
     /// enums with [XmlType]/[XmlElement]/[XmlInclude], <c>XSpecified</c> flags for optional values — so the
     /// benchmarks can measure the classic XmlSerializer approach on exactly the same schema.
     /// </summary>
     internal static class XmlSerializerTwinEmitter
     {
-        /// <summary>MSBuild property switching the generator to this mode.</summary>
-        public const string ModeProperty = "build_property.VimXmlSerializerTwins";
-
         private const string Xs = "global::System.Xml.Serialization.";
 
-        /// <summary>The name of the generated class listing the contract (operations and known types).</summary>
-        public const string ContractTypeName = "VimXmlSerializerContract";
-
-        public static bool IsRequested(string? value)
-            => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>The twins in files of the same size as the binding's chunks (see <see cref="ChunkEmitter"/>).</summary>
-        private static IEnumerable<SourceChunk> Split(BindingModel model)
-            => ChunkEmitter.Split(model).Select(chunk => chunk with { HintName = chunk.HintName.Replace("Vim25.", "Vim25.XmlSerializer.") });
-
-        /// <summary>Adds every twin source file of <paramref name="model"/>.</summary>
-        public static void AddSources(Microsoft.CodeAnalysis.SourceProductionContext context, BindingModel model)
+        /// <summary>Every twin source file, by hint name.</summary>
+        public static IEnumerable<(string HintName, string Text)> Emit(XmlSerializerTwinFiles files, System.Threading.CancellationToken cancellationToken)
         {
+            BindingModel model = files.Model;
             ILookup<string, ClassModel> derived = model.Classes.Where(c => c.BaseWireName != null).ToLookup(c => c.BaseWireName!, StringComparer.Ordinal);
-            foreach (SourceChunk chunk in Split(model))
+            foreach (SourceChunk chunk in files.Types)
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
-                context.AddSource(chunk.HintName, Microsoft.CodeAnalysis.Text.SourceText.From(Emit(chunk, derived), System.Text.Encoding.UTF8));
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return (chunk.HintName, Emit(chunk, derived));
             }
 
-            context.AddSource("Vim25.XmlSerializer.Contract.g.cs", Microsoft.CodeAnalysis.Text.SourceText.From(EmitContract(model), System.Text.Encoding.UTF8));
+            yield return (files.ContractHintName, EmitContract(model, files.ContractTypeName));
         }
 
         private static string Emit(SourceChunk chunk, ILookup<string, ClassModel> derived)
@@ -76,7 +63,7 @@ namespace EsxSdk.Generator.Emitting
         /// The ArrayOfX wrappers (anyType values) and the contract: every operation's request and response
         /// element, and every type, which svcutil lists as [XmlInclude]s on the service contract.
         /// </summary>
-        private static string EmitContract(BindingModel model)
+        private static string EmitContract(BindingModel model, string contractTypeName)
         {
             string ns = model.CSharpNamespace;
             var responseElements = model.Classes.Where(c => c.IsResponse).ToDictionary(c => "global::" + ns + "." + c.CSharpName, c => c.WireName, StringComparer.Ordinal);
@@ -87,7 +74,8 @@ namespace EsxSdk.Generator.Emitting
             {
                 w.Line("/// <summary>XmlSerializer twin of the vim25 array type <c>" + DocText(array.WireName) + "</c> (an anyType value).</summary>");
                 w.Line("[" + Xs + "XmlType(" + Literal(array.WireName) + ", Namespace = " + Literal(model.TargetNamespace) + ")]");
-                w.Open("public partial class " + ArrayClassName(array));
+                w.Line(GeneratedCodeAttribute);
+                w.Open("public partial class " + array.CSharpName);
                 w.Line("/// <summary>The items.</summary>");
                 w.Line("[" + Xs + "XmlElement(" + Literal(array.ItemElementName) + ")]");
                 w.Line("public " + TwinType(array.ItemType) + "[] Items { get; set; }");
@@ -96,7 +84,8 @@ namespace EsxSdk.Generator.Emitting
             }
 
             w.Line("/// <summary>The vim25 contract for XmlSerializer: operations with their request/response elements, and all types.</summary>");
-            w.Open("public static partial class " + ContractTypeName);
+            w.Line(GeneratedCodeAttribute);
+            w.Open("public static partial class " + contractTypeName);
             w.Line("/// <summary>The XML namespace of the vim25 types and elements.</summary>");
             w.Line("public const string Namespace = " + Literal(model.TargetNamespace) + ";");
             w.Line();
@@ -127,7 +116,7 @@ namespace EsxSdk.Generator.Emitting
 
             foreach (ArrayTypeModel array in model.ArrayTypes)
             {
-                w.Line("    typeof(global::" + ns + "." + ArrayClassName(array) + "),");
+                w.Line("    typeof(global::" + ns + "." + array.CSharpName + "),");
             }
 
             w.Line("};");
@@ -156,6 +145,7 @@ namespace EsxSdk.Generator.Emitting
                 w.Line("[" + Xs + "XmlInclude(typeof(global::" + ns + "." + subclass.CSharpName + "))]");
             }
 
+            w.Line(GeneratedCodeAttribute);
             w.Open("public partial class " + model.CSharpName + (model.IsRoot ? string.Empty : " : global::" + ns + "." + model.BaseCSharpName));
             bool first = true;
             foreach (PropertyModel property in model.Properties)
@@ -187,6 +177,7 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line("/// <summary>XmlSerializer twin of the vim25 type <c>" + DocText(model.WireName) + "</c>.</summary>");
             w.Line("[" + Xs + "XmlType(" + Literal(model.WireName) + ", Namespace = " + Literal(targetNamespace) + ")]");
+            w.Line(GeneratedCodeAttribute);
             w.Open("public partial class " + model.CSharpName);
             foreach (AttributeModel attribute in model.Attributes)
             {
@@ -206,6 +197,7 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line("/// <summary>XmlSerializer twin of the vim25 enumeration <c>" + DocText(model.WireName) + "</c>.</summary>");
             w.Line("[" + Xs + "XmlType(" + Literal(model.WireName) + ", Namespace = " + Literal(targetNamespace) + ")]");
+            w.Line(GeneratedCodeAttribute);
             w.Open("public enum " + model.CSharpName);
             foreach (EnumMemberModel member in model.Members)
             {
@@ -220,8 +212,6 @@ namespace EsxSdk.Generator.Emitting
         /// <summary>svcutil's types: xsd:dateTime is a DateTime (XmlSerializer has no DateTimeOffset mapping).</summary>
         private static string TwinType(MemberType type)
             => type.Kind == ValueKind.Primitive && type.WireType == "dateTime" ? "global::System.DateTime" : type.TypeName;
-
-        private static string ArrayClassName(ArrayTypeModel array) => CSharpNaming.ToPascalCase(array.WireName);
 
         private static void Separate(IndentedWriter w, ref bool first)
         {

@@ -10,10 +10,12 @@ namespace EsxSdk.Generator.Linking
     internal sealed partial class BindingLinker
     {
         /// <summary>The C# name of the generated class with a method per operation.</summary>
-        public const string ServiceTypeName = "VimService";
+        private const string ServiceTypeName = "VimService";
 
         private const string ReturnValueElement = "returnval";
         private const string CancellationTokenParameter = "cancellationToken";
+        private const string OptionsParameter = "options";
+        private const string OptionsParameterOnClash = "taskOptions";
         private const string TaskSuffix = "_Task";
         private const string ThisParameter = "_this";
         private const string VmParameter = "vm";
@@ -43,13 +45,13 @@ namespace EsxSdk.Generator.Linking
                 var parameterNames = new HashSet<string>(StringComparer.Ordinal) { CancellationTokenParameter };
                 var parameters = AllProperties(request, byName)
                     .Select(p => new ParameterModel(CSharpNaming.MakeUnique(CSharpNaming.ToCamelCase(p.WireName), parameterNames, "Value"), p))
-                    .ToEquatableArray();
+                    .ToList();
                 result.Add(new OperationModel(
                     operation.Name,
                     CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(operation.Name) + "Async", methodNames, "Operation"),
                     input.Name.Name,
                     "global::" + this.csharpNamespace + "." + request.CSharpName,
-                    parameters,
+                    SignatureOrder(parameters),
                     "global::" + this.csharpNamespace + "." + response.CSharpName,
                     response.Properties.FirstOrDefault(p => p.WireName == ReturnValueElement),
                     operation.Faults.Select(f => this.FaultType(f)).Where(t => t != null).Select(t => t!).ToEquatableArray()));
@@ -58,13 +60,24 @@ namespace EsxSdk.Generator.Linking
             return this.AddTaskWrappers(result, classes, methodNames);
         }
 
+        /// <summary>Required parameters first (C# needs optional ones last), each group in wire order.</summary>
+        private static EquatableArray<ParameterModel> SignatureOrder(List<ParameterModel> parameters)
+            => parameters.Where(p => !p.Member.IsOptional).Concat(parameters.Where(p => p.Member.IsOptional)).ToEquatableArray();
+
         /// <summary>
         /// Names each <c>*_Task</c> operation's question-aware wrapper (PowerOnVM_Task -> PowerOnVMAsync) after every
-        /// operation has its name, so a wrapper never takes an operation's name; types its documented result.
+        /// operation has its name, so a wrapper never takes an operation's name; types and describes its documented
+        /// result. Without a ManagedObjectReference type (the task reference) there is nothing to wrap.
         /// </summary>
         private List<OperationModel> AddTaskWrappers(List<OperationModel> operations, List<ClassModel> classes, HashSet<string> methodNames)
         {
             var byWireName = classes.Where(c => !c.IsResponse).GroupBy(c => c.WireName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CSharpName, StringComparer.Ordinal);
+            if (!byWireName.TryGetValue(ManagedObjectReferenceType, out string? referenceName))
+            {
+                return operations;
+            }
+
+            string referenceType = "global::" + this.csharpNamespace + "." + referenceName;
             return operations.Select(operation =>
             {
                 if (!operation.IsTask)
@@ -77,15 +90,16 @@ namespace EsxSdk.Generator.Linking
                 string methodName = methodNames.Contains(pascal + "Async")
                     ? CSharpNaming.MakeUnique(pascal + "AndWaitAsync", methodNames, string.Empty)
                     : CSharpNaming.MakeUnique(pascal + "Async", methodNames, string.Empty);
-                (TaskResultShape shape, string wireType) = KnownTaskResults.Of(operation.WireName);
+                KnownTaskResult documented = KnownTaskResults.Of(operation.WireName);
+                TaskResultShape shape = documented.Shape;
                 string resultType = string.Empty;
-                if (KnownTaskResults.IsString(wireType))
+                if (KnownTaskResults.IsString(documented.WireType))
                 {
                     resultType = "string";
                 }
                 else if (shape is TaskResultShape.Single or TaskResultShape.Array)
                 {
-                    if (byWireName.TryGetValue(wireType, out string? csharpName))
+                    if (byWireName.TryGetValue(documented.WireType, out string? csharpName))
                     {
                         resultType = "global::" + this.csharpNamespace + "." + csharpName;
                     }
@@ -96,8 +110,17 @@ namespace EsxSdk.Generator.Linking
                     }
                 }
 
-                return operation with { TaskWrapper = new TaskWrapperModel(methodName, shape, resultType, TargetParameters(operation)) };
+                string description = shape == TaskResultShape.Unknown ? string.Empty : documented.Description;
+                var wrapper = new TaskWrapperModel(methodName, shape, resultType, description, OptionsParameterName(operation), referenceType, TargetParameters(operation));
+                return operation with { TaskWrapper = wrapper };
             }).ToList();
+        }
+
+        /// <summary>The wrapper's task-options parameter: <c>options</c>, unless the operation has a parameter of that name.</summary>
+        private static string OptionsParameterName(OperationModel operation)
+        {
+            var taken = new HashSet<string>(operation.Parameters.Select(p => p.CSharpName), StringComparer.Ordinal) { CancellationTokenParameter };
+            return taken.Contains(OptionsParameter) ? CSharpNaming.MakeUnique(OptionsParameterOnClash, taken, string.Empty) : OptionsParameter;
         }
 
         /// <summary>
@@ -141,13 +164,13 @@ namespace EsxSdk.Generator.Linking
         {
             if (!this.messages.TryGetValue(messageName, out MessageDecl? message) || message.Element == null)
             {
-                this.Report(DiagnosticDescriptors.UnknownType, operation.Position, messageName.Name, "operation " + operation.Name);
+                this.Report(GeneratorDescriptors.UnknownType, operation.Position, messageName.Name, "operation " + operation.Name);
                 return null;
             }
 
             if (!this.elements.TryGetValue(message.Element, out ElementDecl? element))
             {
-                this.Report(DiagnosticDescriptors.UnknownType, message.Position, message.Element.Name, "message " + message.Name.Name);
+                this.Report(GeneratorDescriptors.UnknownType, message.Position, message.Element.Name, "message " + message.Name.Name);
                 return null;
             }
 
@@ -162,7 +185,7 @@ namespace EsxSdk.Generator.Linking
                 return model;
             }
 
-            this.Report(DiagnosticDescriptors.UnknownType, element.Position, type?.Name ?? element.Name.Name, "operation " + operation.Name);
+            this.Report(GeneratorDescriptors.UnknownType, element.Position, type?.Name ?? element.Name.Name, "operation " + operation.Name);
             return null;
         }
 

@@ -14,8 +14,8 @@ namespace EsxSdk.Generator.Linking
     /// </summary>
     internal sealed partial class BindingLinker
     {
-        /// <summary>Type names the emitted binding uses for its own helpers.</summary>
-        public const string RegistryTypeName = "VimTypeRegistry";
+        /// <summary>The generated class mapping wire type names to generated types.</summary>
+        private const string RegistryTypeName = "VimTypeRegistry";
 
         private const string FaultRootWireName = "MethodFault";
 
@@ -38,6 +38,10 @@ namespace EsxSdk.Generator.Linking
         private readonly Dictionary<string, QualifiedName> localNames = new(StringComparer.Ordinal);
         private readonly Dictionary<QualifiedName, ArrayTypeModel?> arrayTypes = new();
         private readonly Dictionary<QualifiedName, string> csharpTypeNames = new();
+        private readonly HashSet<string> takenTypeNames = new(StringComparer.Ordinal)
+        {
+            RegistryTypeName, ServiceTypeName, SourceFileLayout.XmlSerializerContractTypeName,
+        };
         private readonly Dictionary<QualifiedName, int> depths = new();
         private readonly Dictionary<QualifiedName, ElementDecl> elements = new();
         private readonly Dictionary<QualifiedName, MessageDecl> messages = new();
@@ -52,13 +56,27 @@ namespace EsxSdk.Generator.Linking
             this.cancellationToken = cancellationToken;
         }
 
-        public static BindingModel Link(ImmutableArray<SchemaDocument> documents, string csharpNamespace, CancellationToken cancellationToken)
+        /// <summary>Links the documents under the options: the binding to emit, or none, and every diagnostic.</summary>
+        public static LinkResult Link(ImmutableArray<SchemaDocument> documents, GeneratorOptions options, CancellationToken cancellationToken)
         {
-            var linker = new BindingLinker(csharpNamespace, cancellationToken);
-            return linker.LinkCore(documents);
+            if (documents.IsEmpty)
+            {
+                // Projects without WSDL (e.g. package consumers using the built-in binding) get nothing and no noise.
+                return new LinkResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
+            var linker = new BindingLinker(options.CSharpNamespace, cancellationToken);
+            BindingModel? model = linker.LinkCore(documents, options.EmitTaskWrappers);
+            if (options.RejectedNamespace is { } rejected)
+            {
+                linker.diagnostics.Add(DiagnosticInfo.Create(GeneratorDescriptors.InvalidNamespace, null, rejected, options.CSharpNamespace));
+            }
+
+            EquatableArray<DiagnosticInfo> diagnostics = linker.diagnostics.ToEquatableArray();
+            return new LinkResult(diagnostics.Any(d => d.IsError) ? null : model, diagnostics);
         }
 
-        private BindingModel LinkCore(ImmutableArray<SchemaDocument> documents)
+        private BindingModel? LinkCore(ImmutableArray<SchemaDocument> documents, bool emitTaskWrappers)
         {
             foreach (SchemaDocument document in documents.OrderBy(d => d.Path, StringComparer.Ordinal))
             {
@@ -68,13 +86,13 @@ namespace EsxSdk.Generator.Linking
             if (documents.Any(d => d.Kind == DocumentKind.Invalid))
             {
                 // Linking without an unreadable file only adds a cascade of "undefined type" errors.
-                return BindingModel.Empty(this.csharpNamespace, this.diagnostics.ToEquatableArray());
+                return null;
             }
 
             ImmutableArray<SchemaDocument> reachable = DocumentSet.Reachable(documents, this.diagnostics);
             if (reachable.IsEmpty)
             {
-                return BindingModel.Empty(this.csharpNamespace, this.diagnostics.ToEquatableArray());
+                return null;
             }
 
             foreach (SchemaDocument document in reachable)
@@ -93,13 +111,16 @@ namespace EsxSdk.Generator.Linking
             return new BindingModel(
                 this.csharpNamespace,
                 targetNamespace,
+                ServiceTypeName,
+                RegistryTypeName,
                 classes.OrderBy(c => c.CSharpName, StringComparer.Ordinal).ToEquatableArray(),
                 enums.OrderBy(e => e.CSharpName, StringComparer.Ordinal).ToEquatableArray(),
                 arrays.OrderBy(a => a.WireName, StringComparer.Ordinal).ToEquatableArray(),
+                WrittenArrayTypes(arrays),
                 operationModels.OrderBy(o => o.WireName, StringComparer.Ordinal).ToEquatableArray(),
                 this.BuildFaultElements(classes),
                 this.WsdlApiVersion(),
-                this.diagnostics.ToEquatableArray());
+                emitTaskWrappers);
         }
 
         private void Collect(SchemaDocument document)
@@ -124,7 +145,7 @@ namespace EsxSdk.Generator.Linking
             {
                 if (this.elements.ContainsKey(element.Name))
                 {
-                    this.Report(DiagnosticDescriptors.DuplicateDefinition, element.Position, element.Name.Name, this.elements[element.Name].Position.Path);
+                    this.Report(GeneratorDescriptors.DuplicateDefinition, element.Position, element.Name.Name, this.elements[element.Name].Position.Path);
                     continue;
                 }
 
@@ -151,7 +172,7 @@ namespace EsxSdk.Generator.Linking
             if (this.definedAt.TryGetValue(name, out SourcePosition? first))
             {
                 string where = first.Path + "(" + first.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
-                this.Report(DiagnosticDescriptors.DuplicateDefinition, position, name.Name, where);
+                this.Report(GeneratorDescriptors.DuplicateDefinition, position, name.Name, where);
                 return false;
             }
 
@@ -160,7 +181,7 @@ namespace EsxSdk.Generator.Linking
             {
                 SourcePosition at = this.definedAt[other];
                 string where = at.Path + "(" + at.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ") in namespace '" + other.Namespace + "'";
-                this.Report(DiagnosticDescriptors.DuplicateDefinition, position, name.Name, where);
+                this.Report(GeneratorDescriptors.DuplicateDefinition, position, name.Name, where);
                 return false;
             }
 
@@ -204,13 +225,12 @@ namespace EsxSdk.Generator.Linking
 
         private void NameTypes(List<ComplexTypeDecl> classDecls)
         {
-            var taken = new HashSet<string>(StringComparer.Ordinal) { RegistryTypeName };
             IEnumerable<QualifiedName> names = classDecls.Select(c => c.Name).Concat(this.enumTypes.Keys)
                 .OrderBy(n => n.Name, StringComparer.Ordinal)
                 .ThenBy(n => n.Namespace, StringComparer.Ordinal);
             foreach (QualifiedName name in names)
             {
-                this.csharpTypeNames[name] = CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(name.Name), taken, "Type");
+                this.csharpTypeNames[name] = CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(name.Name), this.takenTypeNames, "Type");
             }
         }
 
@@ -262,7 +282,7 @@ namespace EsxSdk.Generator.Linking
                 {
                     if (!isSimpleContent)
                     {
-                        this.Report(DiagnosticDescriptors.UnsupportedConstruct, attribute.Position, "attribute", "attributes are supported on simpleContent types only, not on '" + type.Name.Name + "'");
+                        this.Report(GeneratorDescriptors.UnsupportedConstruct, attribute.Position, "attribute", "attributes are supported on simpleContent types only, not on '" + type.Name.Name + "'");
                         continue;
                     }
 
@@ -270,11 +290,11 @@ namespace EsxSdk.Generator.Linking
                     if (valueType is { Kind: ValueKind.Primitive, TypeName: "string" })
                     {
                         string name = CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(attribute.Name), taken, "Value");
-                        attributes.Add(new AttributeModel(attribute.Name, name, valueType, attribute.IsRequired));
+                        attributes.Add(new AttributeModel(attribute.Name, name, valueType, attribute.IsRequired, CSharpNaming.AttributeField(name), CSharpNaming.AttributeParameter(name)));
                     }
                     else if (valueType != null)
                     {
-                        this.Report(DiagnosticDescriptors.UnsupportedConstruct, attribute.Position, "attribute", "attribute '" + attribute.Name + "' must be of type xsd:string");
+                        this.Report(GeneratorDescriptors.UnsupportedConstruct, attribute.Position, "attribute", "attribute '" + attribute.Name + "' must be of type xsd:string");
                     }
                 }
 
@@ -311,7 +331,7 @@ namespace EsxSdk.Generator.Linking
                     return true;
                 }
 
-                this.Report(DiagnosticDescriptors.InvalidInheritance, type.Position, type.Name.Name, type.BaseType.Name, "simpleContent must extend xsd:string");
+                this.Report(GeneratorDescriptors.InvalidInheritance, type.Position, type.Name.Name, type.BaseType.Name, "simpleContent must extend xsd:string");
                 return false;
             }
 
@@ -324,19 +344,19 @@ namespace EsxSdk.Generator.Linking
                     string reason = this.enumTypes.ContainsKey(current) || XsdPrimitives.TryGet(current, out _)
                         ? "complexContent must extend a complex type"
                         : this.arrayTypes.ContainsKey(current) ? "an ArrayOf wrapper cannot be a base type" : "the base type is not defined";
-                    this.Report(DiagnosticDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, reason);
+                    this.Report(GeneratorDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, reason);
                     return false;
                 }
 
                 if (baseDecl.Content == ContentKind.SimpleContent)
                 {
-                    this.Report(DiagnosticDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, "a simpleContent type cannot be a base type");
+                    this.Report(GeneratorDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, "a simpleContent type cannot be a base type");
                     return false;
                 }
 
                 if (!seen.Add(current))
                 {
-                    this.Report(DiagnosticDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, "the inheritance chain is circular");
+                    this.Report(GeneratorDescriptors.InvalidInheritance, type.Position, type.Name.Name, current.Name, "the inheritance chain is circular");
                     return false;
                 }
 
@@ -382,7 +402,7 @@ namespace EsxSdk.Generator.Linking
 
             if (type.Namespace == Parsing.XmlNamespaces.Schema)
             {
-                this.Report(DiagnosticDescriptors.UnsupportedConstruct, position, "xsd:" + type.Name, "the xsd built-in type used by '" + usedBy + "'");
+                this.Report(GeneratorDescriptors.UnsupportedConstruct, position, "xsd:" + type.Name, "the xsd built-in type used by '" + usedBy + "'");
                 return null;
             }
 
@@ -393,7 +413,7 @@ namespace EsxSdk.Generator.Linking
 
             if (this.arrayTypes.ContainsKey(type))
             {
-                this.Report(DiagnosticDescriptors.UnsupportedConstruct, position, type.Name, "'" + usedBy + "' is typed by an ArrayOf wrapper; use maxOccurs=\"unbounded\" on the item type");
+                this.Report(GeneratorDescriptors.UnsupportedConstruct, position, type.Name, "'" + usedBy + "' is typed by an ArrayOf wrapper; use maxOccurs=\"unbounded\" on the item type");
                 return null;
             }
 
@@ -402,7 +422,7 @@ namespace EsxSdk.Generator.Linking
                 return new MemberType(ValueKind.Object, this.Qualify(type), type.Name, null, false, this.SafeDepth(type));
             }
 
-            this.Report(DiagnosticDescriptors.UnknownType, position, type.Name, usedBy);
+            this.Report(GeneratorDescriptors.UnknownType, position, type.Name, usedBy);
             return null;
         }
 
@@ -434,21 +454,6 @@ namespace EsxSdk.Generator.Linking
                 }
 
                 result.Add(new EnumModel(type.Name.Name, csharpName, members.ToEquatableArray()));
-            }
-
-            return result;
-        }
-
-        private List<ArrayTypeModel> BuildArrayTypes()
-        {
-            var result = new List<ArrayTypeModel>();
-            foreach (QualifiedName name in this.arrayTypes.Keys.ToList())
-            {
-                ElementMember item = this.complexTypes[name].Elements[0];
-                if (this.ResolveValueType(item.Type, name.Name + "." + item.Name, item.Position) is { } itemType)
-                {
-                    result.Add(new ArrayTypeModel(name.Name, item.Name, itemType));
-                }
             }
 
             return result;

@@ -44,6 +44,25 @@ namespace EsxSdk.Generator.Linking
             return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
         }
 
+        /// <summary>The field behind a simpleContent attribute's property (<c>Type</c> gives <c>attributeType</c>).</summary>
+        public static string AttributeField(string propertyName) => "attribute" + propertyName.TrimStart('@');
+
+        /// <summary>
+        /// The constructor parameter of a simpleContent attribute's property: camelCase, escaped when a keyword, and
+        /// never <c>value</c>, the text content's parameter.
+        /// </summary>
+        public static string AttributeParameter(string propertyName)
+        {
+            string bare = propertyName.TrimStart('@');
+            string camel = char.ToLowerInvariant(bare[0]) + bare.Substring(1);
+            if (camel == "value")
+            {
+                return "attributeValue";
+            }
+
+            return SyntaxFacts.GetKeywordKind(camel) != SyntaxKind.None ? "@" + camel : camel;
+        }
+
         /// <summary>Returns <paramref name="candidate"/>, or it with a numeric suffix, not yet in <paramref name="taken"/>; records the result.</summary>
         public static string MakeUnique(string candidate, ISet<string> taken, string clashSuffix)
         {

@@ -53,7 +53,7 @@ namespace EsxSdk.Generator.Linking
             {
                 List<string> paths = roots.Select(r => r.Path).OrderBy(p => p, StringComparer.Ordinal).ToList();
                 var secondRoot = new SourcePosition(paths[1], 1, 1);
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.AmbiguousRoot, secondRoot, string.Join(", ", paths)));
+                diagnostics.Add(DiagnosticInfo.Create(GeneratorDescriptors.AmbiguousRoot, secondRoot, string.Join(", ", paths)));
                 return ImmutableArray<SchemaDocument>.Empty;
             }
 
@@ -81,7 +81,7 @@ namespace EsxSdk.Generator.Linking
                     if (target == null)
                     {
                         string kind = reference.Kind == ReferenceKind.WsdlImport ? "wsdl:import" : reference.Kind == ReferenceKind.SchemaInclude ? "xsd:include" : "xsd:import";
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnresolvedReference, reference.Position, kind, reference.Location, FileNameOf(document.Path)));
+                        diagnostics.Add(DiagnosticInfo.Create(GeneratorDescriptors.UnresolvedReference, reference.Position, kind, reference.Location, FileNameOf(document.Path)));
                     }
                     else if (!visited.Contains(target))
                     {

@@ -5,7 +5,8 @@ using EsxSdk.Generator.Model;
 namespace EsxSdk.Generator.Linking
 {
     /// <summary>
-    /// What the vSphere API reference documents as the <c>info.result</c> of common <c>*_Task</c> operations.
+    /// What the vSphere API reference documents as the <c>info.result</c> of common <c>*_Task</c> operations, and what
+    /// that result is, for the wrappers' docs.
     /// The WSDL types every task's result as anyType, so without this table every wrapper would return
     /// <c>object?</c>. Operations not listed keep <c>object?</c>: a wrong type here would lose data at run time.
     /// </summary>
@@ -13,55 +14,62 @@ namespace EsxSdk.Generator.Linking
     {
         private const string Reference = "ManagedObjectReference";
         private const string String = "string";
+        private const string CheckResults = "One result per virtual machine and host checked, with the warnings and errors found";
+        private const string NewDisk = "The new virtual storage object (the disk)";
+        private const string ClonedDisk = "The new virtual storage object (the cloned disk)";
+        private const string DiskFromSnapshot = "The new virtual storage object (the disk made from the snapshot)";
+        private const string RelocatedDisk = "The relocated virtual storage object";
+        private const string SecondaryVm = "The secondary virtual machine and whether it was powered on";
+        private const string StorageRecommendation = "The outcome of applying the recommendation (the virtual machine it created, for a placement)";
 
-        private static readonly Dictionary<string, (TaskResultShape Shape, string WireType)> Results = new(StringComparer.Ordinal)
+        private static readonly Dictionary<string, KnownTaskResult> Results = new(StringComparer.Ordinal)
         {
             // A reference to the object the task created.
-            ["AddHost_Task"] = (TaskResultShape.Single, Reference),
-            ["AddStandaloneHost_Task"] = (TaskResultShape.Single, Reference),
-            ["CloneVApp_Task"] = (TaskResultShape.Single, Reference),
-            ["CloneVM_Task"] = (TaskResultShape.Single, Reference),
-            ["CreateChildVM_Task"] = (TaskResultShape.Single, Reference),
-            ["CreateDVPortgroup_Task"] = (TaskResultShape.Single, Reference),
-            ["CreateDVS_Task"] = (TaskResultShape.Single, Reference),
-            ["CreateSnapshotEx_Task"] = (TaskResultShape.Single, Reference),
-            ["CreateSnapshot_Task"] = (TaskResultShape.Single, Reference),
-            ["CreateVM_Task"] = (TaskResultShape.Single, Reference),
-            ["InstantClone_Task"] = (TaskResultShape.Single, Reference),
-            ["RegisterChildVM_Task"] = (TaskResultShape.Single, Reference),
-            ["RegisterVM_Task"] = (TaskResultShape.Single, Reference),
+            ["AddHost_Task"] = Single(Reference, "The reference to the added host (HostSystem)"),
+            ["AddStandaloneHost_Task"] = Single(Reference, "The reference to the new ComputeResource holding the added host"),
+            ["CloneVApp_Task"] = Single(Reference, "The reference to the new vApp (VirtualApp)"),
+            ["CloneVM_Task"] = Single(Reference, "The reference to the new virtual machine (the clone)"),
+            ["CreateChildVM_Task"] = Single(Reference, "The reference to the new virtual machine"),
+            ["CreateDVPortgroup_Task"] = Single(Reference, "The reference to the new distributed port group"),
+            ["CreateDVS_Task"] = Single(Reference, "The reference to the new distributed virtual switch"),
+            ["CreateSnapshotEx_Task"] = Single(Reference, "The reference to the new snapshot (VirtualMachineSnapshot)"),
+            ["CreateSnapshot_Task"] = Single(Reference, "The reference to the new snapshot (VirtualMachineSnapshot)"),
+            ["CreateVM_Task"] = Single(Reference, "The reference to the new virtual machine"),
+            ["InstantClone_Task"] = Single(Reference, "The reference to the new virtual machine (the instant clone)"),
+            ["RegisterChildVM_Task"] = Single(Reference, "The reference to the registered virtual machine"),
+            ["RegisterVM_Task"] = Single(Reference, "The reference to the registered virtual machine"),
 
             // Data objects.
-            ["ApplyStorageDrsRecommendationToPod_Task"] = (TaskResultShape.Single, "ApplyStorageRecommendationResult"),
-            ["ApplyStorageDrsRecommendation_Task"] = (TaskResultShape.Single, "ApplyStorageRecommendationResult"),
-            ["CheckClone_Task"] = (TaskResultShape.Array, "CheckResult"),
-            ["CheckCompatibility_Task"] = (TaskResultShape.Array, "CheckResult"),
-            ["CheckCompliance_Task"] = (TaskResultShape.Array, "ComplianceResult"),
-            ["CheckInstantClone_Task"] = (TaskResultShape.Array, "CheckResult"),
-            ["CheckMigrate_Task"] = (TaskResultShape.Array, "CheckResult"),
-            ["CheckPowerOn_Task"] = (TaskResultShape.Array, "CheckResult"),
-            ["CheckRelocate_Task"] = (TaskResultShape.Array, "CheckResult"),
-            ["CheckVmConfig_Task"] = (TaskResultShape.Array, "CheckResult"),
-            ["CloneVStorageObject_Task"] = (TaskResultShape.Single, "VStorageObject"),
-            ["CreateDiskFromSnapshot_Task"] = (TaskResultShape.Single, "VStorageObject"),
-            ["CreateDisk_Task"] = (TaskResultShape.Single, "VStorageObject"),
-            ["CreateScreenshot_Task"] = (TaskResultShape.Single, String),
-            ["CreateSecondaryVMEx_Task"] = (TaskResultShape.Single, "FaultToleranceSecondaryOpResult"),
-            ["CreateSecondaryVM_Task"] = (TaskResultShape.Single, "FaultToleranceSecondaryOpResult"),
-            ["CreateVirtualDisk_Task"] = (TaskResultShape.Single, String),
-            ["EnableSecondaryVM_Task"] = (TaskResultShape.Single, "FaultToleranceSecondaryOpResult"),
-            ["ExportAnswerFile_Task"] = (TaskResultShape.Single, String),
-            ["GenerateHostProfileTaskList_Task"] = (TaskResultShape.Single, "HostProfileManagerConfigTaskList"),
-            ["GenerateLogBundles_Task"] = (TaskResultShape.Array, "DiagnosticManagerBundleInfo"),
-            ["HostCloneVStorageObject_Task"] = (TaskResultShape.Single, "VStorageObject"),
-            ["HostCreateDisk_Task"] = (TaskResultShape.Single, "VStorageObject"),
-            ["HostRelocateVStorageObject_Task"] = (TaskResultShape.Single, "VStorageObject"),
-            ["HostVStorageObjectCreateDiskFromSnapshot_Task"] = (TaskResultShape.Single, "VStorageObject"),
-            ["PowerOnMultiVM_Task"] = (TaskResultShape.Single, "ClusterPowerOnVmResult"),
-            ["QueryVMotionCompatibilityEx_Task"] = (TaskResultShape.Array, "CheckResult"),
-            ["RelocateVStorageObject_Task"] = (TaskResultShape.Single, "VStorageObject"),
-            ["SearchDatastoreSubFolders_Task"] = (TaskResultShape.Array, "HostDatastoreBrowserSearchResults"),
-            ["SearchDatastore_Task"] = (TaskResultShape.Single, "HostDatastoreBrowserSearchResults"),
+            ["ApplyStorageDrsRecommendationToPod_Task"] = Single("ApplyStorageRecommendationResult", StorageRecommendation),
+            ["ApplyStorageDrsRecommendation_Task"] = Single("ApplyStorageRecommendationResult", StorageRecommendation),
+            ["CheckClone_Task"] = Array("CheckResult", CheckResults),
+            ["CheckCompatibility_Task"] = Array("CheckResult", CheckResults),
+            ["CheckCompliance_Task"] = Array("ComplianceResult", "The compliance result of each entity checked"),
+            ["CheckInstantClone_Task"] = Array("CheckResult", CheckResults),
+            ["CheckMigrate_Task"] = Array("CheckResult", CheckResults),
+            ["CheckPowerOn_Task"] = Array("CheckResult", CheckResults),
+            ["CheckRelocate_Task"] = Array("CheckResult", CheckResults),
+            ["CheckVmConfig_Task"] = Array("CheckResult", CheckResults),
+            ["CloneVStorageObject_Task"] = Single("VStorageObject", ClonedDisk),
+            ["CreateDiskFromSnapshot_Task"] = Single("VStorageObject", DiskFromSnapshot),
+            ["CreateDisk_Task"] = Single("VStorageObject", NewDisk),
+            ["CreateScreenshot_Task"] = Single(String, "The datastore path of the screenshot file"),
+            ["CreateSecondaryVMEx_Task"] = Single("FaultToleranceSecondaryOpResult", SecondaryVm),
+            ["CreateSecondaryVM_Task"] = Single("FaultToleranceSecondaryOpResult", SecondaryVm),
+            ["CreateVirtualDisk_Task"] = Single(String, "The datastore path of the new virtual disk"),
+            ["EnableSecondaryVM_Task"] = Single("FaultToleranceSecondaryOpResult", SecondaryVm),
+            ["ExportAnswerFile_Task"] = Single(String, "The host's answer file in serialized form"),
+            ["GenerateHostProfileTaskList_Task"] = Single("HostProfileManagerConfigTaskList", "The configuration changes applying the profile would make to the host"),
+            ["GenerateLogBundles_Task"] = Array("DiagnosticManagerBundleInfo", "The log bundles generated, one per system, with their download URLs"),
+            ["HostCloneVStorageObject_Task"] = Single("VStorageObject", ClonedDisk),
+            ["HostCreateDisk_Task"] = Single("VStorageObject", NewDisk),
+            ["HostRelocateVStorageObject_Task"] = Single("VStorageObject", RelocatedDisk),
+            ["HostVStorageObjectCreateDiskFromSnapshot_Task"] = Single("VStorageObject", DiskFromSnapshot),
+            ["PowerOnMultiVM_Task"] = Single("ClusterPowerOnVmResult", "Which virtual machines the cluster tried to power on, which it did not (with why), and the recommendations left to apply"),
+            ["QueryVMotionCompatibilityEx_Task"] = Array("CheckResult", CheckResults),
+            ["RelocateVStorageObject_Task"] = Single("VStorageObject", RelocatedDisk),
+            ["SearchDatastoreSubFolders_Task"] = Array("HostDatastoreBrowserSearchResults", "The files found, one result per folder searched"),
+            ["SearchDatastore_Task"] = Single("HostDatastoreBrowserSearchResults", "The files found in the folder"),
         };
 
         /// <summary>Tasks documented to have no result.</summary>
@@ -134,12 +142,19 @@ namespace EsxSdk.Generator.Linking
         };
 
         /// <summary>The documented result of <paramref name="operation"/>, or Unknown.</summary>
-        public static (TaskResultShape Shape, string WireType) Of(string operation)
-            => Results.TryGetValue(operation, out var result) ? result
-                : NoResult.Contains(operation) ? (TaskResultShape.None, string.Empty)
-                : (TaskResultShape.Unknown, string.Empty);
+        public static KnownTaskResult Of(string operation)
+            => Results.TryGetValue(operation, out KnownTaskResult? result) ? result
+                : NoResult.Contains(operation) ? new KnownTaskResult(TaskResultShape.None, string.Empty, string.Empty)
+                : new KnownTaskResult(TaskResultShape.Unknown, string.Empty, string.Empty);
 
         /// <summary>Whether <paramref name="wireType"/> is xsd:string rather than a vim25 type.</summary>
         public static bool IsString(string wireType) => wireType == String;
+
+        private static KnownTaskResult Single(string wireType, string description) => new(TaskResultShape.Single, wireType, description);
+
+        private static KnownTaskResult Array(string wireType, string description) => new(TaskResultShape.Array, wireType, description);
     }
+
+    /// <summary>A documented task result: its shape, its wire type, and what it is (a sentence for the wrapper's docs).</summary>
+    internal sealed record KnownTaskResult(TaskResultShape Shape, string WireType, string Description);
 }

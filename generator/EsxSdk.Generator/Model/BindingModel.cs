@@ -1,35 +1,29 @@
 namespace EsxSdk.Generator.Model
 {
-    /// <summary>The linked vim25 binding: every generated type, named for C#, ready to emit.</summary>
+    /// <summary>
+    /// The linked vim25 binding: every generated type, named for C#, ready to emit. Free of diagnostics (they travel
+    /// beside it in <see cref="LinkResult"/>), so a diagnostic that moves does not make the binding look changed.
+    /// Every name in it is final: emitters print, they do not choose.
+    /// </summary>
+    /// <param name="ServiceTypeName">The class with a method per operation (VimService).</param>
+    /// <param name="RegistryTypeName">The class mapping wire type names to generated types (VimTypeRegistry).</param>
+    /// <param name="WrittenArrayTypes">
+    /// The ArrayOfX type each C# array type is written as when it is an anyType value: one per C# array type, most
+    /// derived item types first (so a VirtualDisk[] is not written as ArrayOfVirtualDevice), object[] last.
+    /// </param>
     internal sealed record BindingModel(
         string CSharpNamespace,
         string TargetNamespace,
+        string ServiceTypeName,
+        string RegistryTypeName,
         EquatableArray<ClassModel> Classes,
         EquatableArray<EnumModel> Enums,
         EquatableArray<ArrayTypeModel> ArrayTypes,
+        EquatableArray<ArrayTypeModel> WrittenArrayTypes,
         EquatableArray<OperationModel> Operations,
         EquatableArray<FaultElementModel> FaultElements,
         string WsdlApiVersion,
-        EquatableArray<DiagnosticInfo> Diagnostics,
-        bool EmitTaskWrappers = false)
-    {
-        public static BindingModel Empty(string ns, EquatableArray<DiagnosticInfo> diagnostics) => new(
-            ns,
-            string.Empty,
-            EquatableArray<ClassModel>.Empty,
-            EquatableArray<EnumModel>.Empty,
-            EquatableArray<ArrayTypeModel>.Empty,
-            EquatableArray<OperationModel>.Empty,
-            EquatableArray<FaultElementModel>.Empty,
-            string.Empty,
-            diagnostics);
-    }
-
-    /// <summary>
-    /// The generator's MSBuild inputs: the C# namespace, a rejected VimNamespace value if any, and whether to emit
-    /// the question-aware wrappers of <c>*_Task</c> operations (only for the binding the runtime's task runner uses).
-    /// </summary>
-    internal sealed record GeneratorOptions(string CSharpNamespace, string? RejectedNamespace, bool EmitTaskWrappers = false);
+        bool EmitTaskWrappers);
 
     internal enum ValueKind
     {
@@ -49,8 +43,11 @@ namespace EsxSdk.Generator.Model
     /// <summary>An XSD element member as a C# property.</summary>
     internal sealed record PropertyModel(string WireName, string CSharpName, MemberType Type, bool IsArray, bool IsOptional);
 
-    /// <summary>An XSD attribute of a simpleContent type (the ManagedObjectReference 'type').</summary>
-    internal sealed record AttributeModel(string WireName, string CSharpName, MemberType Type, bool IsRequired);
+    /// <summary>
+    /// An XSD attribute of a simpleContent type (the ManagedObjectReference 'type'): its property, the field behind it
+    /// and its constructor parameter.
+    /// </summary>
+    internal sealed record AttributeModel(string WireName, string CSharpName, MemberType Type, bool IsRequired, string FieldName, string ParameterName);
 
     internal sealed record ClassModel(
         string WireName,
@@ -72,63 +69,12 @@ namespace EsxSdk.Generator.Model
 
     internal sealed record EnumModel(string WireName, string CSharpName, EquatableArray<EnumMemberModel> Members);
 
-    /// <summary>An ArrayOfX wrapper type: only used as an xsi:type of anyType values; mapped to X[].</summary>
-    internal sealed record ArrayTypeModel(string WireName, string ItemElementName, MemberType ItemType);
-
-    /// <summary>A method parameter, filling one member of the operation's request type.</summary>
-    internal sealed record ParameterModel(string CSharpName, PropertyModel Member);
-
     /// <summary>
-    /// A port type operation: the request element and type, parameters, the response class and its
-    /// <c>returnval</c> member (null for operations without a result), and the declared faults.
+    /// An ArrayOfX wrapper type: only used as an xsi:type of anyType values; mapped to X[]. <see cref="CSharpName"/>
+    /// names the class the XmlSerializer twins declare for it (the binding itself declares none).
     /// </summary>
-    internal sealed record OperationModel(
-        string WireName,
-        string MethodName,
-        string RequestElement,
-        string RequestTypeName,
-        EquatableArray<ParameterModel> Parameters,
-        string ResponseTypeName,
-        PropertyModel? Return,
-        EquatableArray<string> Faults,
-        TaskWrapperModel? TaskWrapper = null)
-    {
-        public bool IsTask => this.WireName.EndsWith("_Task", System.StringComparison.Ordinal);
-    }
-
-    /// <summary>What a <c>*_Task</c> operation's <c>info.result</c> holds, as far as the API reference says.</summary>
-    internal enum TaskResultShape
-    {
-        /// <summary>Not documented here: the wrapper returns the result as <c>object?</c>.</summary>
-        Unknown,
-
-        /// <summary>The task has no result: the wrapper returns a plain Task.</summary>
-        None,
-
-        /// <summary>One object of <see cref="TaskWrapperModel.ResultTypeName"/>, always present on success.</summary>
-        Single,
-
-        /// <summary>An array of <see cref="TaskWrapperModel.ResultTypeName"/> (empty when absent).</summary>
-        Array,
-    }
-
-    /// <summary>
-    /// The question-aware wrapper of a <c>*_Task</c> operation: its method name, the result it returns, and the
-    /// parameters naming VMs to pre-check (<c>_this</c> is checked when it is a VirtualMachine at run time).
-    /// </summary>
-    internal sealed record TaskWrapperModel(string MethodName, TaskResultShape Shape, string ResultTypeName, EquatableArray<string> TargetParameters);
+    internal sealed record ArrayTypeModel(string WireName, string CSharpName, string ItemElementName, MemberType ItemType);
 
     /// <summary>A fault detail element (e.g. InvalidPropertyFault) and the fault type it carries.</summary>
     internal sealed record FaultElementModel(string ElementName, string TypeWireName);
-
-    /// <summary>A slice of the operations emitted as one source file (part of the service class).</summary>
-    internal sealed record OperationChunk(string HintName, string CSharpNamespace, string WsdlApiVersion, bool IsFirst, EquatableArray<OperationModel> Operations, bool EmitTaskWrappers = false);
-
-    /// <summary>A slice of the binding emitted as one source file.</summary>
-    internal sealed record SourceChunk(
-        string HintName,
-        string CSharpNamespace,
-        string TargetNamespace,
-        EquatableArray<ClassModel> Classes,
-        EquatableArray<EnumModel> Enums);
 }

@@ -4,17 +4,19 @@ using Microsoft.CodeAnalysis.Text;
 namespace EsxSdk.Generator.Model
 {
     /// <summary>
-    /// A diagnostic kept as plain data so models stay equatable; turned into a
-    /// <see cref="Diagnostic"/> only when reported.
+    /// A diagnostic kept as plain data so models stay equatable; turned into a <see cref="Diagnostic"/> only when
+    /// reported. It holds its descriptor (immutable and equatable, one static instance per rule) rather than an ID to
+    /// look up, as System.Text.Json's and LoggerMessage's generators do, since a <see cref="Location"/> is not cacheable.
     /// </summary>
-    internal sealed record DiagnosticInfo(string Id, SourcePosition? Position, EquatableArray<string> Arguments)
+    internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, SourcePosition? Position, EquatableArray<string> Arguments)
     {
+        public bool IsError => this.Descriptor.DefaultSeverity == DiagnosticSeverity.Error;
+
         public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SourcePosition? position, params string[] arguments)
-            => new(descriptor.Id, position, arguments.ToEquatableArray());
+            => new(descriptor, position, arguments.ToEquatableArray());
 
         public Diagnostic ToDiagnostic()
         {
-            DiagnosticDescriptor descriptor = Diagnostics.DiagnosticDescriptors.ById(this.Id);
             Location location = Location.None;
             if (this.Position is { } p)
             {
@@ -28,7 +30,7 @@ namespace EsxSdk.Generator.Model
                 args[i] = this.Arguments[i];
             }
 
-            return Diagnostic.Create(descriptor, location, args);
+            return Diagnostic.Create(this.Descriptor, location, args);
         }
     }
 }

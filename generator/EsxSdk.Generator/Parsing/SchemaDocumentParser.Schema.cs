@@ -195,7 +195,7 @@ namespace EsxSdk.Generator.Parsing
                 if (baseType != null && baseType != new QualifiedName(XmlNamespaces.Schema, "string"))
                 {
                     valid = false;
-                    this.Report(DiagnosticDescriptors.UnsupportedConstruct, this.Position(), "restriction", "simpleType '" + name + "' restricts '" + baseType.Name + "'; only xsd:string enumerations are supported");
+                    this.Report(GeneratorDescriptors.UnsupportedConstruct, this.Position(), "restriction", "simpleType '" + name + "' restricts '" + baseType.Name + "'; only xsd:string enumerations are supported");
                 }
 
                 foreach (string facet in this.Children())
@@ -220,7 +220,7 @@ namespace EsxSdk.Generator.Parsing
             if (valid && sawRestriction && values.Count == 0)
             {
                 valid = false;
-                this.Report(DiagnosticDescriptors.UnsupportedConstruct, position, "simpleType", "simpleType '" + name + "' has no enumeration values");
+                this.Report(GeneratorDescriptors.UnsupportedConstruct, position, "simpleType", "simpleType '" + name + "' has no enumeration values");
             }
 
             if (valid && sawRestriction && name != null)
@@ -254,7 +254,7 @@ namespace EsxSdk.Generator.Parsing
 
             if (type == null && anonymous == null)
             {
-                this.Report(DiagnosticDescriptors.InvalidAttribute, position, "element", "type", string.Empty);
+                this.Report(GeneratorDescriptors.InvalidAttribute, position, "element", "type", string.Empty);
                 return;
             }
 

@@ -141,7 +141,7 @@ namespace EsxSdk.Generator.Parsing
                 }
                 else if (name != null && (input == null || output == null))
                 {
-                    this.Report(DiagnosticDescriptors.UnsupportedConstruct, position, "operation", "operation '" + name + "' needs both input and output");
+                    this.Report(GeneratorDescriptors.UnsupportedConstruct, position, "operation", "operation '" + name + "' needs both input and output");
                 }
             }
         }

@@ -57,7 +57,7 @@ namespace EsxSdk.Generator.Parsing
             catch (XmlException ex)
             {
                 var position = new SourcePosition(path, ex.LineNumber, ex.LinePosition);
-                var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.MalformedXml, position, path, ex.Message);
+                var diagnostic = DiagnosticInfo.Create(GeneratorDescriptors.MalformedXml, position, path, ex.Message);
                 return new SchemaDocument(
                     path,
                     DocumentKind.Invalid,
@@ -109,7 +109,7 @@ namespace EsxSdk.Generator.Parsing
                 return DocumentKind.Schema;
             }
 
-            this.Report(DiagnosticDescriptors.NotWsdlOrSchema, this.Position(), this.path, name, ns);
+            this.Report(GeneratorDescriptors.NotWsdlOrSchema, this.Position(), this.path, name, ns);
             return DocumentKind.Invalid;
         }
 
@@ -215,7 +215,7 @@ namespace EsxSdk.Generator.Parsing
             if (string.IsNullOrEmpty(value) || (name == "name" && !IsXmlName(value!)))
             {
                 // Names become element and type names on the wire: they must be valid XML names.
-                this.Report(DiagnosticDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, value ?? string.Empty);
+                this.Report(GeneratorDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, value ?? string.Empty);
                 return null;
             }
 
@@ -243,7 +243,7 @@ namespace EsxSdk.Generator.Parsing
             {
                 if (required)
                 {
-                    this.Report(DiagnosticDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, string.Empty);
+                    this.Report(GeneratorDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, string.Empty);
                 }
 
                 return null;
@@ -256,7 +256,7 @@ namespace EsxSdk.Generator.Parsing
             string? ns = this.reader.LookupNamespace(prefix);
             if (ns == null || local.Length == 0)
             {
-                this.Report(DiagnosticDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, value);
+                this.Report(GeneratorDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, value);
                 return null;
             }
 
@@ -282,13 +282,13 @@ namespace EsxSdk.Generator.Parsing
                 return result;
             }
 
-            this.Report(DiagnosticDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, value);
+            this.Report(GeneratorDescriptors.InvalidAttribute, this.Position(), this.reader.LocalName, name, value);
             return int.MinValue;
         }
 
         private void Unsupported(string where)
         {
-            this.Report(DiagnosticDescriptors.UnsupportedConstruct, this.Position(), this.reader.Name, where);
+            this.Report(GeneratorDescriptors.UnsupportedConstruct, this.Position(), this.reader.Name, where);
             this.reader.Skip();
         }
 

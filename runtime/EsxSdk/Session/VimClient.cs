@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Tasks;
 using EsxSdk.Transport;
 using EsxSdk.Vim25;
 using EsxSdk.Xml;
@@ -17,7 +19,7 @@ namespace EsxSdk
     /// session that survives expiry (one transparent re-login when the session is really gone).
     /// Every generated operation is on <see cref="Service"/>; the client itself is the <see cref="IVimInvoker"/>.
     /// </summary>
-    public sealed partial class VimClient : IVimInvoker, IAsyncDisposable
+    public sealed partial class VimClient : IVimInvoker, IVimTaskHost, IAsyncDisposable
     {
         private static readonly ManagedObjectReference ServiceInstance = new("ServiceInstance", "ServiceInstance");
 
@@ -40,7 +42,7 @@ namespace EsxSdk
             this.credentials = credentials;
             this.options = options;
             this.logger = options.Logger;
-            this.Service = new VimService(this);
+            this.Service = new VimService(this, this);
             this.ServiceContent = new ServiceContent();
             this.Outages = new VimOutagePolicy(options);
             this.Updates = new VimUpdateLoop(this, this.Outages, options.Timeout);
@@ -134,6 +136,10 @@ namespace EsxSdk
 
         /// <summary>Logs out (best effort) and closes the connection.</summary>
         public ValueTask DisposeAsync() => this.DisposeCoreAsync(logout: true);
+
+        /// <inheritdoc/>
+        Task<object?> IVimTaskHost.RunTaskAsync(IReadOnlyList<ManagedObjectReference> targets, Func<CancellationToken, Task<ManagedObjectReference>> start, VimTaskOptions? options, CancellationToken cancellationToken)
+            => this.RunTaskAsync(targets, start, options, cancellationToken);
 
         /// <inheritdoc/>
         Task<TResponse> IVimInvoker.InvokeAsync<TResponse>(string operation, string requestElement, IVimXmlSerializable request, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 enumeration <c>PowerState</c>. Values a newer server sends are kept as they are (see <see cref="IsKnown"/>).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
     public readonly partial struct PowerState : global::System.IEquatable<PowerState>, global::EsxSdk.Xml.IVimEnum<PowerState>
     {
@@ -20,7 +21,11 @@ namespace Fixture.Vim25
         public static PowerState PoweredOn { get; } = new PowerState("poweredOn");
 
         /// <summary>The values this binding's WSDL lists.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<PowerState> KnownValues { get; } = new PowerState[] { PoweredOff, PoweredOn };
+        public static global::System.Collections.Generic.IReadOnlyList<PowerState> KnownValues { get; } = new PowerState[]
+        {
+            PoweredOff,
+            PoweredOn,
+        };
 
         /// <summary>The wire text; empty for <c>default</c>.</summary>
         public string Value => this.value ?? string.Empty;
@@ -39,7 +44,10 @@ namespace Fixture.Vim25
         };
 
         /// <inheritdoc/>
-        public bool Equals(PowerState other) => string.Equals(this.Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(PowerState other) => string.Equals(
+            this.Value,
+            other.Value,
+            global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is PowerState other && this.Equals(other);

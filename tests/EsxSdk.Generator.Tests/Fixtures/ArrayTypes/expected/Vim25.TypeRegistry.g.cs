@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>Maps the wire type names of this vim25 binding to its generated types; pass <see cref="Instance"/> to the EsxSdk XML reader and writer.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class VimTypeRegistry : global::EsxSdk.Xml.IVimTypeRegistry
     {
         private VimTypeRegistry()
@@ -40,7 +41,9 @@ namespace Fixture.Vim25
                     value = reader.ReadArrayValue("anyType", static r => r.ReadAny());
                     return true;
                 case "ArrayOfDevice":
-                    value = reader.ReadArrayValue("Device", static r => r.ReadObject<global::Fixture.Vim25.Device>("Device"));
+                    value = reader.ReadArrayValue(
+                        "Device",
+                        static r => r.ReadObject<global::Fixture.Vim25.Device>("Device"));
                     return true;
                 case "ArrayOfDisk":
                     value = reader.ReadArrayValue("Disk", static r => r.ReadObject<global::Fixture.Vim25.Disk>("Disk"));
@@ -49,10 +52,14 @@ namespace Fixture.Vim25
                     value = reader.ReadArrayValue("int", static r => r.ReadInt32());
                     return true;
                 case "ArrayOfManagedObjectReference":
-                    value = reader.ReadArrayValue("ManagedObjectReference", static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
+                    value = reader.ReadArrayValue(
+                        "ManagedObjectReference",
+                        static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
                     return true;
                 case "ArrayOfPowerState":
-                    value = reader.ReadArrayValue("PowerState", static r => r.ReadEnum<global::Fixture.Vim25.PowerState>());
+                    value = reader.ReadArrayValue(
+                        "PowerState",
+                        static r => r.ReadEnum<global::Fixture.Vim25.PowerState>());
                     return true;
                 case "ArrayOfString":
                     value = reader.ReadArrayValue("string", static r => r.ReadString());
@@ -69,25 +76,60 @@ namespace Fixture.Vim25
             switch (value)
             {
                 case global::Fixture.Vim25.Disk[] array0:
-                    writer.WriteArrayValue(elementName, "ArrayOfDisk", "Disk", array0, static (w, n, v) => w.WriteObject(n, v, "Disk"));
+                    writer.WriteArrayValue(
+                        elementName,
+                        "ArrayOfDisk",
+                        "Disk",
+                        array0,
+                        static (w, n, v) => w.WriteObject(n, v, "Disk"));
                     return true;
                 case global::Fixture.Vim25.Device[] array1:
-                    writer.WriteArrayValue(elementName, "ArrayOfDevice", "Device", array1, static (w, n, v) => w.WriteObject(n, v, "Device"));
+                    writer.WriteArrayValue(
+                        elementName,
+                        "ArrayOfDevice",
+                        "Device",
+                        array1,
+                        static (w, n, v) => w.WriteObject(n, v, "Device"));
                     return true;
                 case int[] array2:
-                    writer.WriteArrayValue(elementName, "ArrayOfInt", "int", array2, static (w, n, v) => w.WriteInt32(n, v));
+                    writer.WriteArrayValue(
+                        elementName,
+                        "ArrayOfInt",
+                        "int",
+                        array2,
+                        static (w, n, v) => w.WriteInt32(n, v));
                     return true;
                 case global::Fixture.Vim25.ManagedObjectReference[] array3:
-                    writer.WriteArrayValue(elementName, "ArrayOfManagedObjectReference", "ManagedObjectReference", array3, static (w, n, v) => w.WriteObject(n, v, "ManagedObjectReference"));
+                    writer.WriteArrayValue(
+                        elementName,
+                        "ArrayOfManagedObjectReference",
+                        "ManagedObjectReference",
+                        array3,
+                        static (w, n, v) => w.WriteObject(n, v, "ManagedObjectReference"));
                     return true;
                 case global::Fixture.Vim25.PowerState[] array4:
-                    writer.WriteArrayValue(elementName, "ArrayOfPowerState", "PowerState", array4, static (w, n, v) => w.WriteEnum(n, v));
+                    writer.WriteArrayValue(
+                        elementName,
+                        "ArrayOfPowerState",
+                        "PowerState",
+                        array4,
+                        static (w, n, v) => w.WriteEnum(n, v));
                     return true;
                 case string[] array5:
-                    writer.WriteArrayValue(elementName, "ArrayOfString", "string", array5, static (w, n, v) => w.WriteString(n, v));
+                    writer.WriteArrayValue(
+                        elementName,
+                        "ArrayOfString",
+                        "string",
+                        array5,
+                        static (w, n, v) => w.WriteString(n, v));
                     return true;
                 case object[] array6:
-                    writer.WriteArrayValue(elementName, "ArrayOfAnyType", "anyType", array6, static (w, n, v) => w.WriteAny(n, v));
+                    writer.WriteArrayValue(
+                        elementName,
+                        "ArrayOfAnyType",
+                        "anyType",
+                        array6,
+                        static (w, n, v) => w.WriteAny(n, v));
                     return true;
                 default:
                     return false;

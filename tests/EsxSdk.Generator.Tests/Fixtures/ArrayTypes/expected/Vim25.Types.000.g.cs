@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>Device</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class Device : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>key</c> (xsd:int, required).</summary>
@@ -33,6 +34,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>Disk</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class Disk : global::Fixture.Vim25.Device
     {
         /// <summary>Element <c>capacityInKB</c> (xsd:long, required).</summary>
@@ -61,6 +63,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -70,7 +73,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "DynamicData";
@@ -94,6 +99,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 type <c>ManagedObjectReference</c>: a text value with attributes, compared by value.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class ManagedObjectReference : global::EsxSdk.Xml.IVimXmlSerializable, global::System.IEquatable<ManagedObjectReference>
     {
         private string attributeType = string.Empty;
@@ -126,19 +132,25 @@ namespace Fixture.Vim25
         }
 
         /// <inheritdoc/>
-        public bool Equals(ManagedObjectReference? other) => other is not null && string.Equals(this.attributeType, other.attributeType, global::System.StringComparison.Ordinal) && string.Equals(this.value, other.value, global::System.StringComparison.Ordinal);
+        public bool Equals(ManagedObjectReference? other) => other is not null
+            && string.Equals(this.attributeType, other.attributeType, global::System.StringComparison.Ordinal)
+            && string.Equals(this.value, other.value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => this.Equals(obj as ManagedObjectReference);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(this.attributeType), global::System.StringComparer.Ordinal.GetHashCode(this.value));
+        public override int GetHashCode() => global::System.HashCode.Combine(
+            global::System.StringComparer.Ordinal.GetHashCode(this.attributeType),
+            global::System.StringComparer.Ordinal.GetHashCode(this.value));
 
         /// <summary>The attribute values and the text, joined by ':' (e.g. <c>VirtualMachine:vm-42</c>).</summary>
         public override string ToString() => this.attributeType + ":" + this.value;
 
         /// <summary>Compares by value.</summary>
-        public static bool operator ==(ManagedObjectReference? left, ManagedObjectReference? right) => left is null ? right is null : left.Equals(right);
+        public static bool operator ==(
+            ManagedObjectReference? left,
+            ManagedObjectReference? right) => left is null ? right is null : left.Equals(right);
 
         /// <summary>Compares by value.</summary>
         public static bool operator !=(ManagedObjectReference? left, ManagedObjectReference? right) => !(left == right);
@@ -159,6 +171,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>Setting</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class Setting : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>key</c> (xsd:string, required).</summary>

@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 enumeration <c>CipherSuite</c>. Values a newer server sends are kept as they are (see <see cref="IsKnown"/>).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
     public readonly partial struct CipherSuite : global::System.IEquatable<CipherSuite>, global::EsxSdk.Xml.IVimEnum<CipherSuite>
     {
@@ -38,13 +39,30 @@ namespace Fixture.Vim25
         public static CipherSuite CipherSuiteValue { get; } = new CipherSuite("CipherSuite");
 
         /// <summary>The values this binding's WSDL lists.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<CipherSuite> KnownValues { get; } = new CipherSuite[] { _3des, ValueValue, Sha256, IsKnownValue, Aes128Gcm, Class, Sha256Value, CipherSuiteValue };
+        public static global::System.Collections.Generic.IReadOnlyList<CipherSuite> KnownValues { get; } = new CipherSuite[]
+        {
+            _3des,
+            ValueValue,
+            Sha256,
+            IsKnownValue,
+            Aes128Gcm,
+            Class,
+            Sha256Value,
+            CipherSuiteValue,
+        };
 
         /// <summary>The wire text; empty for <c>default</c>.</summary>
         public string Value => this.value ?? string.Empty;
 
         /// <summary>Whether the WSDL lists this value (false for values from newer servers).</summary>
-        public bool IsKnown => this.value is "3des" or "value" or "sha-256" or "IsKnown" or "aes_128_gcm" or "class" or "Sha256" or "CipherSuite";
+        public bool IsKnown => this.value is "3des"
+            or "value"
+            or "sha-256"
+            or "IsKnown"
+            or "aes_128_gcm"
+            or "class"
+            or "Sha256"
+            or "CipherSuite";
 
         string global::EsxSdk.Xml.IVimEnum.XmlTypeName => "CipherSuite";
 
@@ -63,7 +81,10 @@ namespace Fixture.Vim25
         };
 
         /// <inheritdoc/>
-        public bool Equals(CipherSuite other) => string.Equals(this.Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(CipherSuite other) => string.Equals(
+            this.Value,
+            other.Value,
+            global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is CipherSuite other && this.Equals(other);
@@ -85,6 +106,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 enumeration <c>PowerState</c>. Values a newer server sends are kept as they are (see <see cref="IsKnown"/>).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
     public readonly partial struct PowerState : global::System.IEquatable<PowerState>, global::EsxSdk.Xml.IVimEnum<PowerState>
     {
@@ -103,7 +125,12 @@ namespace Fixture.Vim25
         public static PowerState Suspended { get; } = new PowerState("suspended");
 
         /// <summary>The values this binding's WSDL lists.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<PowerState> KnownValues { get; } = new PowerState[] { PoweredOff, PoweredOn, Suspended };
+        public static global::System.Collections.Generic.IReadOnlyList<PowerState> KnownValues { get; } = new PowerState[]
+        {
+            PoweredOff,
+            PoweredOn,
+            Suspended,
+        };
 
         /// <summary>The wire text; empty for <c>default</c>.</summary>
         public string Value => this.value ?? string.Empty;
@@ -123,7 +150,10 @@ namespace Fixture.Vim25
         };
 
         /// <inheritdoc/>
-        public bool Equals(PowerState other) => string.Equals(this.Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(PowerState other) => string.Equals(
+            this.Value,
+            other.Value,
+            global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is PowerState other && this.Equals(other);

@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -14,7 +15,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "DynamicData";
@@ -38,6 +41,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>VirtualMachineRuntimeInfo</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class VirtualMachineRuntimeInfo : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>powerState</c> (PowerState, required).</summary>
@@ -71,7 +75,9 @@ namespace Fixture.Vim25
                     this.LastPowerState = reader.ReadEnum<global::Fixture.Vim25.PowerState>();
                     return true;
                 case "allowedStates":
-                    this.AllowedStates = reader.ReadArray(this.AllowedStates, static r => r.ReadEnum<global::Fixture.Vim25.PowerState>());
+                    this.AllowedStates = reader.ReadArray(
+                        this.AllowedStates,
+                        static r => r.ReadEnum<global::Fixture.Vim25.PowerState>());
                     return true;
                 default:
                     return base.ReadXmlElementCore(reader);

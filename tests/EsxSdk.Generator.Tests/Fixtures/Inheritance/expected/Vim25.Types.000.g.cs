@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>Car</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class Car : global::Fixture.Vim25.Vehicle
     {
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
@@ -12,6 +13,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -21,7 +23,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "DynamicData";
@@ -45,6 +49,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>InvalidArgument</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class InvalidArgument : global::Fixture.Vim25.MethodFault
     {
         /// <summary>Element <c>invalidProperty</c> (xsd:string, optional).</summary>
@@ -73,6 +78,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>MethodFault</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class MethodFault : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>faultCause</c> (MethodFault, optional).</summary>
@@ -82,7 +88,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "MethodFault";
@@ -106,6 +114,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>RuntimeFault</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class RuntimeFault : global::Fixture.Vim25.MethodFault
     {
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
@@ -113,6 +122,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>SportsCar</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class SportsCar : global::Fixture.Vim25.Car
     {
         /// <summary>Element <c>topSpeed</c> (xsd:double, optional).</summary>
@@ -148,6 +158,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>Vehicle</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class Vehicle : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>wheels</c> (xsd:int, required).</summary>

@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 enumeration <c>ManagedEntityStatus</c>. Values a newer server sends are kept as they are (see <see cref="IsKnown"/>).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
     public readonly partial struct ManagedEntityStatus : global::System.IEquatable<ManagedEntityStatus>, global::EsxSdk.Xml.IVimEnum<ManagedEntityStatus>
     {
@@ -26,7 +27,13 @@ namespace Fixture.Vim25
         public static ManagedEntityStatus Red { get; } = new ManagedEntityStatus("red");
 
         /// <summary>The values this binding's WSDL lists.</summary>
-        public static global::System.Collections.Generic.IReadOnlyList<ManagedEntityStatus> KnownValues { get; } = new ManagedEntityStatus[] { Gray, Green, Yellow, Red };
+        public static global::System.Collections.Generic.IReadOnlyList<ManagedEntityStatus> KnownValues { get; } = new ManagedEntityStatus[]
+        {
+            Gray,
+            Green,
+            Yellow,
+            Red,
+        };
 
         /// <summary>The wire text; empty for <c>default</c>.</summary>
         public string Value => this.value ?? string.Empty;
@@ -47,7 +54,10 @@ namespace Fixture.Vim25
         };
 
         /// <inheritdoc/>
-        public bool Equals(ManagedEntityStatus other) => string.Equals(this.Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(ManagedEntityStatus other) => string.Equals(
+            this.Value,
+            other.Value,
+            global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => obj is ManagedEntityStatus other && this.Equals(other);

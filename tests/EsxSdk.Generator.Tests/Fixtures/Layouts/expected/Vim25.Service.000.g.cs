@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>Every operation of the vim25 port type, sent through an <see cref="global::EsxSdk.IVimInvoker"/> (the session's transport).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class VimService
     {
         /// <summary>The API version of the WSDL this binding was generated from (its SOAP actions' <c>urn:vim25/</c> suffix).</summary>
@@ -22,14 +23,22 @@ namespace Fixture.Vim25
         /// <param name="this">Request element <c>_this</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <exception cref="global::EsxSdk.VimFaultException">The server answered with a fault; declared: RuntimeFault.</exception>
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ServiceContent> RetrieveServiceContentAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ServiceContent> RetrieveServiceContentAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             var request = new global::Fixture.Vim25.RetrieveServiceContentRequestType
             {
                 This = @this,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.RetrieveServiceContentResponse, global::Fixture.Vim25.ServiceContent>(this.invoker, "RetrieveServiceContent", "RetrieveServiceContent", request, static response => global::EsxSdk.VimResponse.Required(response.Returnval, "RetrieveServiceContent"), cancellationToken);
+            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.RetrieveServiceContentResponse, global::Fixture.Vim25.ServiceContent>(
+                this.invoker,
+                "RetrieveServiceContent",
+                "RetrieveServiceContent",
+                request,
+                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "RetrieveServiceContent"),
+                cancellationToken);
         }
     }
 }

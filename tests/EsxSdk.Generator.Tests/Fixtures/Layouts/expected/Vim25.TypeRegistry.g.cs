@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>Maps the wire type names of this vim25 binding to its generated types; pass <see cref="Instance"/> to the EsxSdk XML reader and writer.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class VimTypeRegistry : global::EsxSdk.Xml.IVimTypeRegistry
     {
         private VimTypeRegistry()
@@ -38,7 +39,9 @@ namespace Fixture.Vim25
                     value = reader.ReadEnum<global::Fixture.Vim25.ManagedEntityStatus>();
                     return true;
                 case "ArrayOfManagedObjectReference":
-                    value = reader.ReadArrayValue("ManagedObjectReference", static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
+                    value = reader.ReadArrayValue(
+                        "ManagedObjectReference",
+                        static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
                     return true;
                 default:
                     value = null;
@@ -52,7 +55,12 @@ namespace Fixture.Vim25
             switch (value)
             {
                 case global::Fixture.Vim25.ManagedObjectReference[] array0:
-                    writer.WriteArrayValue(elementName, "ArrayOfManagedObjectReference", "ManagedObjectReference", array0, static (w, n, v) => w.WriteObject(n, v, "ManagedObjectReference"));
+                    writer.WriteArrayValue(
+                        elementName,
+                        "ArrayOfManagedObjectReference",
+                        "ManagedObjectReference",
+                        array0,
+                        static (w, n, v) => w.WriteObject(n, v, "ManagedObjectReference"));
                     return true;
                 default:
                     return false;

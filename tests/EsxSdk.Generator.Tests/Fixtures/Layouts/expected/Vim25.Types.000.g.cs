@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -14,7 +15,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "DynamicData";
@@ -38,6 +41,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 type <c>ManagedObjectReference</c>: a text value with attributes, compared by value.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class ManagedObjectReference : global::EsxSdk.Xml.IVimXmlSerializable, global::System.IEquatable<ManagedObjectReference>
     {
         private string attributeType = string.Empty;
@@ -70,19 +74,25 @@ namespace Fixture.Vim25
         }
 
         /// <inheritdoc/>
-        public bool Equals(ManagedObjectReference? other) => other is not null && string.Equals(this.attributeType, other.attributeType, global::System.StringComparison.Ordinal) && string.Equals(this.value, other.value, global::System.StringComparison.Ordinal);
+        public bool Equals(ManagedObjectReference? other) => other is not null
+            && string.Equals(this.attributeType, other.attributeType, global::System.StringComparison.Ordinal)
+            && string.Equals(this.value, other.value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => this.Equals(obj as ManagedObjectReference);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(this.attributeType), global::System.StringComparer.Ordinal.GetHashCode(this.value));
+        public override int GetHashCode() => global::System.HashCode.Combine(
+            global::System.StringComparer.Ordinal.GetHashCode(this.attributeType),
+            global::System.StringComparer.Ordinal.GetHashCode(this.value));
 
         /// <summary>The attribute values and the text, joined by ':' (e.g. <c>VirtualMachine:vm-42</c>).</summary>
         public override string ToString() => this.attributeType + ":" + this.value;
 
         /// <summary>Compares by value.</summary>
-        public static bool operator ==(ManagedObjectReference? left, ManagedObjectReference? right) => left is null ? right is null : left.Equals(right);
+        public static bool operator ==(
+            ManagedObjectReference? left,
+            ManagedObjectReference? right) => left is null ? right is null : left.Equals(right);
 
         /// <summary>Compares by value.</summary>
         public static bool operator !=(ManagedObjectReference? left, ManagedObjectReference? right) => !(left == right);
@@ -103,6 +113,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>MethodFault</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class MethodFault : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>faultMessage</c> (xsd:string, repeated).</summary>
@@ -112,7 +123,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "MethodFault";
@@ -136,6 +149,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>RetrieveServiceContentRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class RetrieveServiceContentRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -145,7 +159,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "RetrieveServiceContentRequestType";
@@ -169,6 +185,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>RetrieveServiceContentResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class RetrieveServiceContentResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ServiceContent, required).</summary>
@@ -178,7 +195,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "RetrieveServiceContentResponse";
@@ -202,6 +221,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>RuntimeFault</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class RuntimeFault : global::Fixture.Vim25.MethodFault
     {
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
@@ -209,6 +229,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>ServiceContent</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class ServiceContent : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>rootFolder</c> (ManagedObjectReference, required).</summary>

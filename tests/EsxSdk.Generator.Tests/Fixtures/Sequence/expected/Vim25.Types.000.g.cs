@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>AllPrimitives</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class AllPrimitives : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>stringRequired</c> (xsd:string, required).</summary>
@@ -150,7 +151,10 @@ namespace Fixture.Vim25
             writer.WriteArray("dateTimeRepeated", this.DateTimeRepeated, static (w, n, v) => w.WriteDateTime(n, v));
             writer.WriteBase64("base64BinaryRequired", this.Base64BinaryRequired);
             writer.WriteBase64("base64BinaryOptional", this.Base64BinaryOptional);
-            writer.WriteArray("base64BinaryRepeated", this.Base64BinaryRepeated, static (w, n, v) => w.WriteBase64(n, v));
+            writer.WriteArray(
+                "base64BinaryRepeated",
+                this.Base64BinaryRepeated,
+                static (w, n, v) => w.WriteBase64(n, v));
             writer.WriteString("anyURIRequired", this.AnyURIRequired);
             writer.WriteString("anyURIOptional", this.AnyURIOptional);
             writer.WriteArray("anyURIRepeated", this.AnyURIRepeated, static (w, n, v) => w.WriteString(n, v));
@@ -278,6 +282,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -290,7 +295,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "DynamicData";
@@ -298,7 +305,10 @@ namespace Fixture.Vim25
         private protected virtual void WriteXmlCore(global::EsxSdk.Xml.VimXmlWriter writer)
         {
             writer.WriteString("dynamicType", this.DynamicType);
-            writer.WriteArray("dynamicProperty", this.DynamicProperty, static (w, n, v) => w.WriteObject(n, v, "DynamicProperty"));
+            writer.WriteArray(
+                "dynamicProperty",
+                this.DynamicProperty,
+                static (w, n, v) => w.WriteObject(n, v, "DynamicProperty"));
         }
 
         private protected virtual bool ReadXmlElementCore(global::EsxSdk.Xml.VimXmlReader reader)
@@ -309,7 +319,9 @@ namespace Fixture.Vim25
                     this.DynamicType = reader.ReadString();
                     return true;
                 case "dynamicProperty":
-                    this.DynamicProperty = reader.ReadArray(this.DynamicProperty, static r => r.ReadObject<global::Fixture.Vim25.DynamicProperty>("DynamicProperty"));
+                    this.DynamicProperty = reader.ReadArray(
+                        this.DynamicProperty,
+                        static r => r.ReadObject<global::Fixture.Vim25.DynamicProperty>("DynamicProperty"));
                     return true;
                 default:
                     return false;
@@ -318,6 +330,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicProperty</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class DynamicProperty : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>name</c> (xsd:string, required).</summary>
@@ -330,7 +343,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "DynamicProperty";

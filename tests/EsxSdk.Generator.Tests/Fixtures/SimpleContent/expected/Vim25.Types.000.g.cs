@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -14,7 +15,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "DynamicData";
@@ -38,6 +41,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 type <c>ManagedObjectReference</c>: a text value with attributes, compared by value.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class ManagedObjectReference : global::EsxSdk.Xml.IVimXmlSerializable, global::System.IEquatable<ManagedObjectReference>
     {
         private string attributeType = string.Empty;
@@ -70,19 +74,25 @@ namespace Fixture.Vim25
         }
 
         /// <inheritdoc/>
-        public bool Equals(ManagedObjectReference? other) => other is not null && string.Equals(this.attributeType, other.attributeType, global::System.StringComparison.Ordinal) && string.Equals(this.value, other.value, global::System.StringComparison.Ordinal);
+        public bool Equals(ManagedObjectReference? other) => other is not null
+            && string.Equals(this.attributeType, other.attributeType, global::System.StringComparison.Ordinal)
+            && string.Equals(this.value, other.value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => this.Equals(obj as ManagedObjectReference);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(this.attributeType), global::System.StringComparer.Ordinal.GetHashCode(this.value));
+        public override int GetHashCode() => global::System.HashCode.Combine(
+            global::System.StringComparer.Ordinal.GetHashCode(this.attributeType),
+            global::System.StringComparer.Ordinal.GetHashCode(this.value));
 
         /// <summary>The attribute values and the text, joined by ':' (e.g. <c>VirtualMachine:vm-42</c>).</summary>
         public override string ToString() => this.attributeType + ":" + this.value;
 
         /// <summary>Compares by value.</summary>
-        public static bool operator ==(ManagedObjectReference? left, ManagedObjectReference? right) => left is null ? right is null : left.Equals(right);
+        public static bool operator ==(
+            ManagedObjectReference? left,
+            ManagedObjectReference? right) => left is null ? right is null : left.Equals(right);
 
         /// <summary>Compares by value.</summary>
         public static bool operator !=(ManagedObjectReference? left, ManagedObjectReference? right) => !(left == right);
@@ -103,6 +113,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>ObjectContent</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class ObjectContent : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>obj</c> (ManagedObjectReference, required).</summary>
@@ -122,7 +133,10 @@ namespace Fixture.Vim25
             base.WriteXmlCore(writer);
             writer.WriteObject("obj", this.Obj, "ManagedObjectReference");
             writer.WriteObject("parent", this.Parent, "ManagedObjectReference");
-            writer.WriteArray("children", this.Children, static (w, n, v) => w.WriteObject(n, v, "ManagedObjectReference"));
+            writer.WriteArray(
+                "children",
+                this.Children,
+                static (w, n, v) => w.WriteObject(n, v, "ManagedObjectReference"));
         }
 
         private protected override bool ReadXmlElementCore(global::EsxSdk.Xml.VimXmlReader reader)
@@ -136,7 +150,9 @@ namespace Fixture.Vim25
                     this.Parent = reader.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference");
                     return true;
                 case "children":
-                    this.Children = reader.ReadArray(this.Children, static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
+                    this.Children = reader.ReadArray(
+                        this.Children,
+                        static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
                     return true;
                 default:
                     return base.ReadXmlElementCore(reader);

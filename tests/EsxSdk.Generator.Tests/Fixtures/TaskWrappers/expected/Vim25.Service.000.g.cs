@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>Every operation of the vim25 port type, sent through an <see cref="global::EsxSdk.IVimInvoker"/> (the session's transport).</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class VimService
     {
         /// <summary>The API version of the WSDL this binding was generated from (its SOAP actions' <c>urn:vim25/</c> suffix).</summary>
@@ -12,8 +13,21 @@ namespace Fixture.Vim25
 
         private readonly global::EsxSdk.IVimInvoker invoker;
 
-        /// <summary>Creates the service over an invoker (e.g. a connected session).</summary>
-        public VimService(global::EsxSdk.IVimInvoker invoker) => this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));
+        /// <summary>Runs the question-aware wrappers' tasks; null when the service was made on an invoker alone.</summary>
+        private readonly global::EsxSdk.Tasks.IVimTaskHost? taskHost;
+
+        /// <summary>Creates the service over an invoker; its question-aware wrappers need a client's service (<c>client.Service</c>).</summary>
+        public VimService(global::EsxSdk.IVimInvoker invoker)
+            : this(invoker, null)
+        {
+        }
+
+        /// <summary>Creates the service over an invoker, with the host that runs its wrappers' tasks (the client).</summary>
+        internal VimService(global::EsxSdk.IVimInvoker invoker, global::EsxSdk.Tasks.IVimTaskHost? taskHost)
+        {
+            this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));
+            this.taskHost = taskHost;
+        }
 
         /// <summary>The invoker the operations are sent through.</summary>
         public global::EsxSdk.IVimInvoker Invoker => this.invoker;
@@ -23,8 +37,13 @@ namespace Fixture.Vim25
         /// <param name="vm">Request element <c>vm</c>.</param>
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("CheckCompatibility_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CheckCompatibilityTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? vm = null, global::Fixture.Vim25.ManagedObjectReference? host = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="CheckCompatibilityAsync"/> does).</returns>
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("CheckCompatibility_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CheckCompatibilityTaskAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::Fixture.Vim25.ManagedObjectReference? vm = null,
+            global::Fixture.Vim25.ManagedObjectReference? host = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             var request = new global::Fixture.Vim25.CheckCompatibilityRequestType
@@ -33,7 +52,13 @@ namespace Fixture.Vim25
                 Vm = vm,
                 Host = host,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CheckCompatibilityTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(this.invoker, "CheckCompatibility_Task", "CheckCompatibility_Task", request, static response => global::EsxSdk.VimResponse.Required(response.Returnval, "CheckCompatibility_Task"), cancellationToken);
+            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CheckCompatibilityTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+                this.invoker,
+                "CheckCompatibility_Task",
+                "CheckCompatibility_Task",
+                request,
+                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "CheckCompatibility_Task"),
+                cancellationToken);
         }
 
         /// <summary>
@@ -47,15 +72,26 @@ namespace Fixture.Vim25
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="options">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>
         /// <param name="cancellationToken">Stops waiting, and cancels the task on the server when it is cancelable.</param>
-        /// <returns>The task's <c>info.result</c> (empty when the server sent none).</returns>
+        /// <returns>One result per virtual machine and host checked, with the warnings and errors found; the task's <c>info.result</c>, empty when the server sent none.</returns>
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("CheckCompatibility_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.CheckResult[]> CheckCompatibilityAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? vm = null, global::Fixture.Vim25.ManagedObjectReference? host = null, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CheckCompatibility_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.CheckResult[]> CheckCompatibilityAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::Fixture.Vim25.ManagedObjectReference? vm = null,
+            global::Fixture.Vim25.ManagedObjectReference? host = null,
+            global::EsxSdk.Tasks.VimTaskOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunArrayAsync<global::Fixture.Vim25.CheckResult>(this.invoker, "CheckCompatibility_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.CheckCompatibilityTaskAsync(@this, vm, host, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunArrayAsync<global::Fixture.Vim25.CheckResult>(
+                this.taskHost,
+                "CheckCompatibility_Task",
+                new global::Fixture.Vim25.ManagedObjectReference?[] { @this },
+                token => this.CheckCompatibilityTaskAsync(@this, vm, host, token),
+                options,
+                cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>CloneVM_Task</c>.</summary>
@@ -63,8 +99,13 @@ namespace Fixture.Vim25
         /// <param name="folder">Request element <c>folder</c>.</param>
         /// <param name="name">Request element <c>name</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("CloneVM_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CloneVMTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference folder, string name, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="CloneVMAsync"/> does).</returns>
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("CloneVM_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CloneVMTaskAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::Fixture.Vim25.ManagedObjectReference folder,
+            string name,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(folder);
@@ -75,7 +116,13 @@ namespace Fixture.Vim25
                 Folder = folder,
                 Name = name,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CloneVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(this.invoker, "CloneVM_Task", "CloneVM_Task", request, static response => global::EsxSdk.VimResponse.Required(response.Returnval, "CloneVM_Task"), cancellationToken);
+            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CloneVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+                this.invoker,
+                "CloneVM_Task",
+                "CloneVM_Task",
+                request,
+                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "CloneVM_Task"),
+                cancellationToken);
         }
 
         /// <summary>
@@ -89,30 +136,49 @@ namespace Fixture.Vim25
         /// <param name="name">Request element <c>name</c>.</param>
         /// <param name="options">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>
         /// <param name="cancellationToken">Stops waiting, and cancels the task on the server when it is cancelable.</param>
-        /// <returns>The task's <c>info.result</c>.</returns>
+        /// <returns>The reference to the new virtual machine (the clone); the task's <c>info.result</c>.</returns>
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("CloneVM_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CloneVMAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference folder, string name, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CloneVM_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CloneVMAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::Fixture.Vim25.ManagedObjectReference folder,
+            string name,
+            global::EsxSdk.Tasks.VimTaskOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(folder);
             global::System.ArgumentNullException.ThrowIfNull(name);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunSingleAsync<global::Fixture.Vim25.ManagedObjectReference>(this.invoker, "CloneVM_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.CloneVMTaskAsync(@this, folder, name, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunSingleAsync<global::Fixture.Vim25.ManagedObjectReference>(
+                this.taskHost,
+                "CloneVM_Task",
+                new global::Fixture.Vim25.ManagedObjectReference?[] { @this },
+                token => this.CloneVMTaskAsync(@this, folder, name, token),
+                options,
+                cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>CurrentTime</c>.</summary>
         /// <param name="this">Request element <c>_this</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        public global::System.Threading.Tasks.Task<global::System.DateTimeOffset> CurrentTimeAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task<global::System.DateTimeOffset> CurrentTimeAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             var request = new global::Fixture.Vim25.CurrentTimeRequestType
             {
                 This = @this,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CurrentTimeResponse, global::System.DateTimeOffset>(this.invoker, "CurrentTime", "CurrentTime", request, static response => response.Returnval, cancellationToken);
+            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CurrentTimeResponse, global::System.DateTimeOffset>(
+                this.invoker,
+                "CurrentTime",
+                "CurrentTime",
+                request,
+                static response => response.Returnval,
+                cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>FrobnicateVMs_Task</c>.</summary>
@@ -120,8 +186,13 @@ namespace Fixture.Vim25
         /// <param name="options">Request element <c>options</c>.</param>
         /// <param name="vm">Request element <c>vm</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("FrobnicateVMs_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> FrobnicateVMsTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, string options, global::Fixture.Vim25.ManagedObjectReference[]? vm = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="FrobnicateVMsAsync"/> does).</returns>
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("FrobnicateVMs_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> FrobnicateVMsTaskAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            string options,
+            global::Fixture.Vim25.ManagedObjectReference[]? vm = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(options);
@@ -131,7 +202,13 @@ namespace Fixture.Vim25
                 Options = options,
                 Vm = vm ?? global::System.Array.Empty<global::Fixture.Vim25.ManagedObjectReference>(),
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.FrobnicateVMsTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(this.invoker, "FrobnicateVMs_Task", "FrobnicateVMs_Task", request, static response => global::EsxSdk.VimResponse.Required(response.Returnval, "FrobnicateVMs_Task"), cancellationToken);
+            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.FrobnicateVMsTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+                this.invoker,
+                "FrobnicateVMs_Task",
+                "FrobnicateVMs_Task",
+                request,
+                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "FrobnicateVMs_Task"),
+                cancellationToken);
         }
 
         /// <summary>
@@ -149,12 +226,23 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("FrobnicateVMs_Task")]
-        public global::System.Threading.Tasks.Task<object?> FrobnicateVMsAsync(global::Fixture.Vim25.ManagedObjectReference @this, string options, global::Fixture.Vim25.ManagedObjectReference[]? vm = null, global::EsxSdk.Tasks.VimTaskOptions? taskOptions = null, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("FrobnicateVMs_Task")]
+        public global::System.Threading.Tasks.Task<object?> FrobnicateVMsAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            string options,
+            global::Fixture.Vim25.ManagedObjectReference[]? vm = null,
+            global::EsxSdk.Tasks.VimTaskOptions? taskOptions = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(options);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.invoker, "FrobnicateVMs_Task", global::System.Linq.Enumerable.Concat(new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, (vm ?? global::System.Array.Empty<global::Fixture.Vim25.ManagedObjectReference>())), token => this.FrobnicateVMsTaskAsync(@this, options, vm, token), taskOptions, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(
+                this.taskHost,
+                "FrobnicateVMs_Task",
+                global::System.Linq.Enumerable.Concat(new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, (vm ?? global::System.Array.Empty<global::Fixture.Vim25.ManagedObjectReference>())),
+                token => this.FrobnicateVMsTaskAsync(@this, options, vm, token),
+                taskOptions,
+                cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>PowerOnMultiVM_Task</c>.</summary>
@@ -162,8 +250,13 @@ namespace Fixture.Vim25
         /// <param name="vm">Request element <c>vm</c>.</param>
         /// <param name="option">Request element <c>option</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("PowerOnMultiVM_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnMultiVMTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference[] vm, string[]? option = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="PowerOnMultiVMAsync"/> does).</returns>
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnMultiVM_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnMultiVMTaskAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::Fixture.Vim25.ManagedObjectReference[] vm,
+            string[]? option = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(vm);
@@ -173,7 +266,13 @@ namespace Fixture.Vim25
                 Vm = vm,
                 Option = option ?? global::System.Array.Empty<string>(),
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.PowerOnMultiVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(this.invoker, "PowerOnMultiVM_Task", "PowerOnMultiVM_Task", request, static response => global::EsxSdk.VimResponse.Required(response.Returnval, "PowerOnMultiVM_Task"), cancellationToken);
+            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.PowerOnMultiVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+                this.invoker,
+                "PowerOnMultiVM_Task",
+                "PowerOnMultiVM_Task",
+                request,
+                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "PowerOnMultiVM_Task"),
+                cancellationToken);
         }
 
         /// <summary>
@@ -187,24 +286,40 @@ namespace Fixture.Vim25
         /// <param name="option">Request element <c>option</c>.</param>
         /// <param name="options">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>
         /// <param name="cancellationToken">Stops waiting, and cancels the task on the server when it is cancelable.</param>
-        /// <returns>The task's <c>info.result</c>.</returns>
+        /// <returns>Which virtual machines the cluster tried to power on, which it did not (with why), and the recommendations left to apply; the task's <c>info.result</c>.</returns>
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("PowerOnMultiVM_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ClusterPowerOnVmResult> PowerOnMultiVMAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference[] vm, string[]? option = null, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnMultiVM_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ClusterPowerOnVmResult> PowerOnMultiVMAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::Fixture.Vim25.ManagedObjectReference[] vm,
+            string[]? option = null,
+            global::EsxSdk.Tasks.VimTaskOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(vm);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunSingleAsync<global::Fixture.Vim25.ClusterPowerOnVmResult>(this.invoker, "PowerOnMultiVM_Task", global::System.Linq.Enumerable.Concat(new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, vm), token => this.PowerOnMultiVMTaskAsync(@this, vm, option, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunSingleAsync<global::Fixture.Vim25.ClusterPowerOnVmResult>(
+                this.taskHost,
+                "PowerOnMultiVM_Task",
+                global::System.Linq.Enumerable.Concat(new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, vm),
+                token => this.PowerOnMultiVMTaskAsync(@this, vm, option, token),
+                options,
+                cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>PowerOnVM_Task</c>.</summary>
         /// <param name="this">Request element <c>_this</c>.</param>
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("PowerOnVM_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnVMTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? host = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="PowerOnVMAsync"/> does).</returns>
+        /// <exception cref="global::EsxSdk.VimFaultException">The server answered with a fault; declared: TaskInProgress, InvalidState.</exception>
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnVM_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnVMTaskAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::Fixture.Vim25.ManagedObjectReference? host = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             var request = new global::Fixture.Vim25.PowerOnVMRequestType
@@ -212,7 +327,13 @@ namespace Fixture.Vim25
                 This = @this,
                 Host = host,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.PowerOnVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(this.invoker, "PowerOnVM_Task", "PowerOnVM_Task", request, static response => global::EsxSdk.VimResponse.Required(response.Returnval, "PowerOnVM_Task"), cancellationToken);
+            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.PowerOnVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+                this.invoker,
+                "PowerOnVM_Task",
+                "PowerOnVM_Task",
+                request,
+                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "PowerOnVM_Task"),
+                cancellationToken);
         }
 
         /// <summary>
@@ -228,19 +349,33 @@ namespace Fixture.Vim25
         /// <returns>Completes when the task has succeeded (it has no result).</returns>
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
-        /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("PowerOnVM_Task")]
-        public global::System.Threading.Tasks.Task PowerOnVMAsync(global::Fixture.Vim25.ManagedObjectReference @this, global::Fixture.Vim25.ManagedObjectReference? host = null, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <exception cref="global::EsxSdk.VimFaultException">The server refused to start the task; declared faults: TaskInProgress, InvalidState.</exception>
+        /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error; its typed fault is attached (declared: TaskInProgress, InvalidState).</exception>
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnVM_Task")]
+        public global::System.Threading.Tasks.Task PowerOnVMAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            global::Fixture.Vim25.ManagedObjectReference? host = null,
+            global::EsxSdk.Tasks.VimTaskOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.invoker, "PowerOnVM_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.PowerOnVMTaskAsync(@this, host, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(
+                this.taskHost,
+                "PowerOnVM_Task",
+                new global::Fixture.Vim25.ManagedObjectReference?[] { @this },
+                token => this.PowerOnVMTaskAsync(@this, host, token),
+                options,
+                cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>Rename</c>.</summary>
         /// <param name="this">Request element <c>_this</c>.</param>
         /// <param name="newName">Request element <c>newName</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        public global::System.Threading.Tasks.Task RenameAsync(global::Fixture.Vim25.ManagedObjectReference @this, string newName, global::System.Threading.CancellationToken cancellationToken = default)
+        public global::System.Threading.Tasks.Task RenameAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            string newName,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(newName);
@@ -249,15 +384,23 @@ namespace Fixture.Vim25
                 This = @this,
                 NewName = newName,
             };
-            return this.invoker.InvokeAsync<global::Fixture.Vim25.RenameResponse>("Rename", "Rename", request, cancellationToken);
+            return this.invoker.InvokeAsync<global::Fixture.Vim25.RenameResponse>(
+                "Rename",
+                "Rename",
+                request,
+                cancellationToken);
         }
 
         /// <summary>Calls the vim25 operation <c>Rename_Task</c>.</summary>
         /// <param name="this">Request element <c>_this</c>.</param>
         /// <param name="newName">Request element <c>newName</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
-        [global::EsxSdk.Tasks.VimTaskStarter("Rename_Task")]
-        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> RenameTaskAsync(global::Fixture.Vim25.ManagedObjectReference @this, string newName, global::System.Threading.CancellationToken cancellationToken = default)
+        /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="RenameAndWaitAsync"/> does).</returns>
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("Rename_Task")]
+        public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> RenameTaskAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            string newName,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(newName);
@@ -266,7 +409,13 @@ namespace Fixture.Vim25
                 This = @this,
                 NewName = newName,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.RenameTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(this.invoker, "Rename_Task", "Rename_Task", request, static response => global::EsxSdk.VimResponse.Required(response.Returnval, "Rename_Task"), cancellationToken);
+            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.RenameTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+                this.invoker,
+                "Rename_Task",
+                "Rename_Task",
+                request,
+                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "Rename_Task"),
+                cancellationToken);
         }
 
         /// <summary>
@@ -283,12 +432,22 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapper("Rename_Task")]
-        public global::System.Threading.Tasks.Task RenameAndWaitAsync(global::Fixture.Vim25.ManagedObjectReference @this, string newName, global::EsxSdk.Tasks.VimTaskOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("Rename_Task")]
+        public global::System.Threading.Tasks.Task RenameAndWaitAsync(
+            global::Fixture.Vim25.ManagedObjectReference @this,
+            string newName,
+            global::EsxSdk.Tasks.VimTaskOptions? options = null,
+            global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(@this);
             global::System.ArgumentNullException.ThrowIfNull(newName);
-            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(this.invoker, "Rename_Task", new global::Fixture.Vim25.ManagedObjectReference?[] { @this }, token => this.RenameTaskAsync(@this, newName, token), options, cancellationToken);
+            return global::EsxSdk.Tasks.VimTaskWrapperSupport.RunAsync(
+                this.taskHost,
+                "Rename_Task",
+                new global::Fixture.Vim25.ManagedObjectReference?[] { @this },
+                token => this.RenameTaskAsync(@this, newName, token),
+                options,
+                cancellationToken);
         }
     }
 }

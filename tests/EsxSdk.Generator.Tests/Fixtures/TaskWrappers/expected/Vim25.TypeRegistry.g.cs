@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>Maps the wire type names of this vim25 binding to its generated types; pass <see cref="Instance"/> to the EsxSdk XML reader and writer.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class VimTypeRegistry : global::EsxSdk.Xml.IVimTypeRegistry
     {
         private VimTypeRegistry()
@@ -27,11 +28,14 @@ namespace Fixture.Vim25
             "CurrentTimeRequestType" => new global::Fixture.Vim25.CurrentTimeRequestType(),
             "DynamicData" => new global::Fixture.Vim25.DynamicData(),
             "FrobnicateVMsRequestType" => new global::Fixture.Vim25.FrobnicateVMsRequestType(),
+            "InvalidState" => new global::Fixture.Vim25.InvalidState(),
             "ManagedObjectReference" => new global::Fixture.Vim25.ManagedObjectReference(),
+            "MethodFault" => new global::Fixture.Vim25.MethodFault(),
             "PowerOnMultiVMRequestType" => new global::Fixture.Vim25.PowerOnMultiVMRequestType(),
             "PowerOnVMRequestType" => new global::Fixture.Vim25.PowerOnVMRequestType(),
             "RenameRequestType" => new global::Fixture.Vim25.RenameRequestType(),
             "RenameTaskRequestType" => new global::Fixture.Vim25.RenameTaskRequestType(),
+            "TaskInProgress" => new global::Fixture.Vim25.TaskInProgress(),
             _ => null,
         };
 
@@ -59,6 +63,8 @@ namespace Fixture.Vim25
         /// <inheritdoc/>
         public string? FaultTypeOfElement(string elementName) => elementName switch
         {
+            "InvalidStateFault" => "InvalidState",
+            "TaskInProgressFault" => "TaskInProgress",
             _ => null,
         };
     }

@@ -5,6 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>CheckCompatibilityRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class CheckCompatibilityRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -20,7 +21,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "CheckCompatibilityRequestType";
@@ -52,6 +55,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>CheckCompatibility_TaskResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class CheckCompatibilityTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -61,7 +65,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "CheckCompatibility_TaskResponse";
@@ -85,6 +91,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>CheckResult</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class CheckResult : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>vm</c> (ManagedObjectReference, optional).</summary>
@@ -113,6 +120,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>CloneVMRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class CloneVMRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -128,7 +136,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "CloneVMRequestType";
@@ -160,6 +170,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>CloneVM_TaskResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class CloneVMTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -169,7 +180,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "CloneVM_TaskResponse";
@@ -193,6 +206,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>ClusterPowerOnVmResult</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class ClusterPowerOnVmResult : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>attempted</c> (ManagedObjectReference, repeated).</summary>
@@ -204,7 +218,10 @@ namespace Fixture.Vim25
         private protected override void WriteXmlCore(global::EsxSdk.Xml.VimXmlWriter writer)
         {
             base.WriteXmlCore(writer);
-            writer.WriteArray("attempted", this.Attempted, static (w, n, v) => w.WriteObject(n, v, "ManagedObjectReference"));
+            writer.WriteArray(
+                "attempted",
+                this.Attempted,
+                static (w, n, v) => w.WriteObject(n, v, "ManagedObjectReference"));
         }
 
         private protected override bool ReadXmlElementCore(global::EsxSdk.Xml.VimXmlReader reader)
@@ -212,7 +229,9 @@ namespace Fixture.Vim25
             switch (reader.LocalName)
             {
                 case "attempted":
-                    this.Attempted = reader.ReadArray(this.Attempted, static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
+                    this.Attempted = reader.ReadArray(
+                        this.Attempted,
+                        static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
                     return true;
                 default:
                     return base.ReadXmlElementCore(reader);
@@ -221,6 +240,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>CurrentTimeRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class CurrentTimeRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -230,7 +250,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "CurrentTimeRequestType";
@@ -254,6 +276,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>CurrentTimeResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class CurrentTimeResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (xsd:dateTime, required).</summary>
@@ -263,7 +286,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "CurrentTimeResponse";
@@ -287,6 +312,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -296,7 +322,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected virtual string XmlTypeNameCore => "DynamicData";
@@ -320,6 +348,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>FrobnicateVMsRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class FrobnicateVMsRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -335,7 +364,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "FrobnicateVMsRequestType";
@@ -358,7 +389,9 @@ namespace Fixture.Vim25
                     this.Options = reader.ReadString();
                     return true;
                 case "vm":
-                    this.Vm = reader.ReadArray(this.Vm, static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
+                    this.Vm = reader.ReadArray(
+                        this.Vm,
+                        static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
                     return true;
                 default:
                     return false;
@@ -367,6 +400,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>FrobnicateVMs_TaskResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class FrobnicateVMsTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -376,7 +410,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "FrobnicateVMs_TaskResponse";
@@ -399,7 +435,16 @@ namespace Fixture.Vim25
         }
     }
 
+    /// <summary>The vim25 fault type <c>InvalidState</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    public sealed partial class InvalidState : global::Fixture.Vim25.MethodFault
+    {
+        /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
+        private protected override string XmlTypeNameCore => "InvalidState";
+    }
+
     /// <summary>The vim25 type <c>ManagedObjectReference</c>: a text value with attributes, compared by value.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class ManagedObjectReference : global::EsxSdk.Xml.IVimXmlSerializable, global::System.IEquatable<ManagedObjectReference>
     {
         private string attributeType = string.Empty;
@@ -432,19 +477,25 @@ namespace Fixture.Vim25
         }
 
         /// <inheritdoc/>
-        public bool Equals(ManagedObjectReference? other) => other is not null && string.Equals(this.attributeType, other.attributeType, global::System.StringComparison.Ordinal) && string.Equals(this.value, other.value, global::System.StringComparison.Ordinal);
+        public bool Equals(ManagedObjectReference? other) => other is not null
+            && string.Equals(this.attributeType, other.attributeType, global::System.StringComparison.Ordinal)
+            && string.Equals(this.value, other.value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
         public override bool Equals(object? obj) => this.Equals(obj as ManagedObjectReference);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(this.attributeType), global::System.StringComparer.Ordinal.GetHashCode(this.value));
+        public override int GetHashCode() => global::System.HashCode.Combine(
+            global::System.StringComparer.Ordinal.GetHashCode(this.attributeType),
+            global::System.StringComparer.Ordinal.GetHashCode(this.value));
 
         /// <summary>The attribute values and the text, joined by ':' (e.g. <c>VirtualMachine:vm-42</c>).</summary>
         public override string ToString() => this.attributeType + ":" + this.value;
 
         /// <summary>Compares by value.</summary>
-        public static bool operator ==(ManagedObjectReference? left, ManagedObjectReference? right) => left is null ? right is null : left.Equals(right);
+        public static bool operator ==(
+            ManagedObjectReference? left,
+            ManagedObjectReference? right) => left is null ? right is null : left.Equals(right);
 
         /// <summary>Compares by value.</summary>
         public static bool operator !=(ManagedObjectReference? left, ManagedObjectReference? right) => !(left == right);
@@ -464,7 +515,44 @@ namespace Fixture.Vim25
         }
     }
 
+    /// <summary>The vim25 fault type <c>MethodFault</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    public partial class MethodFault : global::EsxSdk.Xml.IVimXmlSerializable
+    {
+        /// <summary>Element <c>faultMessage</c> (xsd:string, optional).</summary>
+        public string? FaultMessage { get; set; }
+
+        string global::EsxSdk.Xml.IVimXmlSerializable.XmlTypeName => this.XmlTypeNameCore;
+
+        void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
+
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
+
+        /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
+        private protected virtual string XmlTypeNameCore => "MethodFault";
+
+        private protected virtual void WriteXmlCore(global::EsxSdk.Xml.VimXmlWriter writer)
+        {
+            writer.WriteString("faultMessage", this.FaultMessage);
+        }
+
+        private protected virtual bool ReadXmlElementCore(global::EsxSdk.Xml.VimXmlReader reader)
+        {
+            switch (reader.LocalName)
+            {
+                case "faultMessage":
+                    this.FaultMessage = reader.ReadString();
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
+
     /// <summary>The vim25 data object type <c>PowerOnMultiVMRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class PowerOnMultiVMRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -480,7 +568,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "PowerOnMultiVMRequestType";
@@ -500,7 +590,9 @@ namespace Fixture.Vim25
                     this.This = reader.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference");
                     return true;
                 case "vm":
-                    this.Vm = reader.ReadArray(this.Vm, static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
+                    this.Vm = reader.ReadArray(
+                        this.Vm,
+                        static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
                     return true;
                 case "option":
                     this.Option = reader.ReadArray(this.Option, static r => r.ReadString());
@@ -512,6 +604,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>PowerOnMultiVM_TaskResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class PowerOnMultiVMTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -521,7 +614,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "PowerOnMultiVM_TaskResponse";
@@ -545,6 +640,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>PowerOnVMRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class PowerOnVMRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -557,7 +653,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "PowerOnVMRequestType";
@@ -585,6 +683,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>PowerOnVM_TaskResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class PowerOnVMTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -594,7 +693,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "PowerOnVM_TaskResponse";
@@ -618,6 +719,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>RenameRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class RenameRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -630,7 +732,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "RenameRequestType";
@@ -658,13 +762,16 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>RenameResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class RenameResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         string global::EsxSdk.Xml.IVimXmlSerializable.XmlTypeName => this.XmlTypeNameCore;
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "RenameResponse";
@@ -684,6 +791,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>RenameTaskRequestType</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     public sealed partial class RenameTaskRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -696,7 +804,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "RenameTaskRequestType";
@@ -724,6 +834,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>Rename_TaskResponse</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
     internal sealed partial class RenameTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -733,7 +844,9 @@ namespace Fixture.Vim25
 
         void global::EsxSdk.Xml.IVimXmlSerializable.WriteXml(global::EsxSdk.Xml.VimXmlWriter writer) => this.WriteXmlCore(writer);
 
-        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(this, static (self, r) => self.ReadXmlElementCore(r));
+        void global::EsxSdk.Xml.IVimXmlSerializable.ReadXml(global::EsxSdk.Xml.VimXmlReader reader) => reader.ReadElements(
+            this,
+            static (self, r) => self.ReadXmlElementCore(r));
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private string XmlTypeNameCore => "Rename_TaskResponse";
@@ -752,6 +865,35 @@ namespace Fixture.Vim25
                     return true;
                 default:
                     return false;
+            }
+        }
+    }
+
+    /// <summary>The vim25 fault type <c>TaskInProgress</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    public sealed partial class TaskInProgress : global::Fixture.Vim25.MethodFault
+    {
+        /// <summary>Element <c>task</c> (ManagedObjectReference, required).</summary>
+        public global::Fixture.Vim25.ManagedObjectReference? Task { get; set; }
+
+        /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
+        private protected override string XmlTypeNameCore => "TaskInProgress";
+
+        private protected override void WriteXmlCore(global::EsxSdk.Xml.VimXmlWriter writer)
+        {
+            base.WriteXmlCore(writer);
+            writer.WriteObject("task", this.Task, "ManagedObjectReference");
+        }
+
+        private protected override bool ReadXmlElementCore(global::EsxSdk.Xml.VimXmlReader reader)
+        {
+            switch (reader.LocalName)
+            {
+                case "task":
+                    this.Task = reader.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference");
+                    return true;
+                default:
+                    return base.ReadXmlElementCore(reader);
             }
         }
     }

@@ -1,0 +1,95 @@
+namespace EsxSdk.Common
+{
+    /// <summary>
+    /// The names in the runtime (EsxSdk.dll) that the generator emits and the analyzers look up: one list, so a
+    /// rename in the runtime is one change here, and RuntimeNamesTests (which resolves every name in EsxSdk.dll)
+    /// fails until it is made. Types are metadata names (<c>Namespace.Type</c>, <c>`1</c> for generics).
+    /// </summary>
+    /// <remarks>
+    /// Compiled into both the generator and the analyzers as a linked file (common/ at the repository root): both
+    /// are netstandard2.0 compiler plug-ins that cannot reference the net10.0 runtime, and a shared assembly would
+    /// have to ship and load beside them. Each gets its own internal copy; the code fixes use the analyzers' one.
+    /// </remarks>
+    internal static class RuntimeNames
+    {
+        /// <summary>The namespace of the task API (<c>using EsxSdk.Tasks;</c> for the pre-check).</summary>
+        public const string TasksNamespace = "EsxSdk.Tasks";
+
+        /// <summary>Attributes the generator puts on raw starters and wrappers, and the analyzers read.</summary>
+        internal static class Attributes
+        {
+            public const string TaskStarter = "EsxSdk.Tasks.VimTaskStarterAttribute";
+            public const string TaskWrapper = "EsxSdk.Tasks.VimTaskWrapperAttribute";
+            public const string TaskPrecheck = "EsxSdk.Tasks.VimTaskPrecheckAttribute";
+        }
+
+        /// <summary>Classes: the client, the invoker and response helpers, the task runner and its support.</summary>
+        internal static class Types
+        {
+            public const string Client = "EsxSdk.VimClient";
+            public const string InvokerExtensions = "EsxSdk.VimInvokerExtensions";
+            public const string Response = "EsxSdk.VimResponse";
+            public const string TaskRunner = "EsxSdk.Tasks.VimTaskRunner";
+            public const string TaskPrecheck = "EsxSdk.Tasks.VimTaskPrecheck";
+            public const string TaskWrapperSupport = "EsxSdk.Tasks.VimTaskWrapperSupport";
+            public const string TaskOptions = "EsxSdk.Tasks.VimTaskOptions";
+            public const string QuestionPolicy = "EsxSdk.Tasks.QuestionPolicy";
+            public const string XmlReader = "EsxSdk.Xml.VimXmlReader";
+            public const string XmlWriter = "EsxSdk.Xml.VimXmlWriter";
+
+            /// <summary>The reference type of the runtime's own binding, which the pre-check takes.</summary>
+            public const string ManagedObjectReference = "EsxSdk.Vim25.ManagedObjectReference";
+        }
+
+        /// <summary>Interfaces generated types implement or generated services hold.</summary>
+        internal static class Interfaces
+        {
+            public const string Invoker = "EsxSdk.IVimInvoker";
+
+            /// <summary>Internal: what the runtime's own service runs its wrappers' tasks through.</summary>
+            public const string TaskHost = "EsxSdk.Tasks.IVimTaskHost";
+
+            public const string XmlSerializable = "EsxSdk.Xml.IVimXmlSerializable";
+            public const string TypeRegistry = "EsxSdk.Xml.IVimTypeRegistry";
+            public const string Enum = "EsxSdk.Xml.IVimEnum";
+            public const string EnumOfT = "EsxSdk.Xml.IVimEnum`1";
+        }
+
+        /// <summary>Exceptions the generated methods document.</summary>
+        internal static class Exceptions
+        {
+            public const string Fault = "EsxSdk.VimFaultException";
+            public const string Blocked = "EsxSdk.Tasks.VimBlockedException";
+            public const string Question = "EsxSdk.Tasks.VimQuestionException";
+            public const string TaskFailed = "EsxSdk.Tasks.VimTaskFailedException";
+        }
+
+        /// <summary>Methods called or recognised by name; the type each belongs to is in its comment.</summary>
+        internal static class Methods
+        {
+            /// <summary><see cref="Types.TaskRunner"/>: runs a start delegate with pre-check and wait.</summary>
+            public const string RunTaskAsync = "RunTaskAsync";
+
+            /// <summary><see cref="Types.TaskPrecheck"/>: the pre-check of a target.</summary>
+            public const string EnsureNotBlockedAsync = "EnsureNotBlockedAsync";
+
+            /// <summary><see cref="Types.QuestionPolicy"/>: the policy of a URI's <c>auto_answer</c>.</summary>
+            public const string FromAutoAnswer = "FromAutoAnswer";
+
+            /// <summary><see cref="Types.InvokerExtensions"/>: sends a request and selects the result.</summary>
+            public const string InvokeAsync = "InvokeAsync";
+
+            /// <summary><see cref="Types.Response"/>: a required result, or a protocol error naming the operation.</summary>
+            public const string Required = "Required";
+
+            /// <summary><see cref="Types.TaskWrapperSupport"/>: runs a task, result untyped.</summary>
+            public const string RunAsync = "RunAsync";
+
+            /// <summary><see cref="Types.TaskWrapperSupport"/>: runs a task with one documented result.</summary>
+            public const string RunSingleAsync = "RunSingleAsync";
+
+            /// <summary><see cref="Types.TaskWrapperSupport"/>: runs a task with a documented list of results.</summary>
+            public const string RunArrayAsync = "RunArrayAsync";
+        }
+    }
+}

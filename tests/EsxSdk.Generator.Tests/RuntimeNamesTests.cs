@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using EsxSdk.Common;
+using Xunit;
+
+namespace EsxSdk.Generator.Tests
+{
+    /// <summary>
+    /// Every name in common/RuntimeNames.cs (the runtime names the generator emits and the analyzers look up) resolves
+    /// in EsxSdk.dll, and is what its group says: attributes are attributes, exceptions exceptions, interfaces
+    /// interfaces, methods methods of the type named for them.
+    /// </summary>
+    public sealed class RuntimeNamesTests
+    {
+        private static readonly Assembly Runtime = typeof(VimClient).Assembly;
+
+        /// <summary>Which type each method name belongs to (every name in RuntimeNames.Methods must be here).</summary>
+        private static readonly Dictionary<string, string> MethodOwners = new(StringComparer.Ordinal)
+        {
+            [nameof(RuntimeNames.Methods.RunTaskAsync)] = RuntimeNames.Types.TaskRunner,
+            [nameof(RuntimeNames.Methods.EnsureNotBlockedAsync)] = RuntimeNames.Types.TaskPrecheck,
+            [nameof(RuntimeNames.Methods.FromAutoAnswer)] = RuntimeNames.Types.QuestionPolicy,
+            [nameof(RuntimeNames.Methods.InvokeAsync)] = RuntimeNames.Types.InvokerExtensions,
+            [nameof(RuntimeNames.Methods.Required)] = RuntimeNames.Types.Response,
+            [nameof(RuntimeNames.Methods.RunAsync)] = RuntimeNames.Types.TaskWrapperSupport,
+            [nameof(RuntimeNames.Methods.RunSingleAsync)] = RuntimeNames.Types.TaskWrapperSupport,
+            [nameof(RuntimeNames.Methods.RunArrayAsync)] = RuntimeNames.Types.TaskWrapperSupport,
+        };
+
+        public static TheoryData<string> TypeNames() => Data(
+            typeof(RuntimeNames.Attributes), typeof(RuntimeNames.Types), typeof(RuntimeNames.Interfaces), typeof(RuntimeNames.Exceptions));
+
+        public static TheoryData<string> AttributeNames() => Data(typeof(RuntimeNames.Attributes));
+
+        public static TheoryData<string> ExceptionNames() => Data(typeof(RuntimeNames.Exceptions));
+
+        public static TheoryData<string> InterfaceNames() => Data(typeof(RuntimeNames.Interfaces));
+
+        public static TheoryData<string> MethodFields() => new(Constants(typeof(RuntimeNames.Methods)).Select(c => c.Field));
+
+        [Theory]
+        [MemberData(nameof(TypeNames))]
+        public void Type_name_resolves_in_EsxSdk_dll(string metadataName)
+            => Assert.True(Runtime.GetType(metadataName) is not null, metadataName + " is not a type of " + Runtime.GetName().Name);
+
+        [Theory]
+        [MemberData(nameof(AttributeNames))]
+        public void Attribute_name_is_an_attribute(string metadataName)
+            => Assert.True(typeof(Attribute).IsAssignableFrom(Resolve(metadataName)), metadataName + " is not an attribute");
+
+        [Theory]
+        [MemberData(nameof(ExceptionNames))]
+        public void Exception_name_is_an_exception(string metadataName)
+            => Assert.True(typeof(Exception).IsAssignableFrom(Resolve(metadataName)), metadataName + " is not an exception");
+
+        [Theory]
+        [MemberData(nameof(InterfaceNames))]
+        public void Interface_name_is_an_interface(string metadataName)
+            => Assert.True(Resolve(metadataName).IsInterface, metadataName + " is not an interface");
+
+        [Theory]
+        [MemberData(nameof(MethodFields))]
+        public void Method_name_is_a_method_of_its_type(string field)
+        {
+            Assert.True(MethodOwners.TryGetValue(field, out string? owner), "RuntimeNames.Methods." + field + " has no owner in " + nameof(MethodOwners));
+            string method = Constants(typeof(RuntimeNames.Methods)).Single(c => c.Field == field).Value;
+
+            Assert.Contains(Resolve(owner!).GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance), m => m.Name == method);
+        }
+
+        [Fact]
+        public void Tasks_namespace_holds_the_task_attributes()
+            => Assert.Equal(RuntimeNames.TasksNamespace, Resolve(RuntimeNames.Attributes.TaskStarter).Namespace);
+
+        private static Type Resolve(string metadataName)
+            => Runtime.GetType(metadataName) ?? throw new InvalidOperationException(metadataName + " is not a type of " + Runtime.GetName().Name);
+
+        private static TheoryData<string> Data(params Type[] groups) => new(groups.SelectMany(g => Constants(g)).Select(c => c.Value));
+
+        private static IEnumerable<(string Field, string Value)> Constants(Type group) => group
+            .GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (f.Name, (string)f.GetRawConstantValue()!));
+    }
+}
