@@ -90,8 +90,6 @@ namespace EsxSdk.Tasks
         /// <summary>Faults with which a server refuses a task because another one runs on the same object.</summary>
         private static bool IsCompetingTask(MethodFault? fault) => fault is TaskInProgress || fault?.GetType() == typeof(InvalidState);
 
-        internal static bool IsVirtualMachine(ManagedObjectReference reference) => reference.Type == "VirtualMachine";
-
         /// <summary>Checks every target at once; the first blocked one (in the caller's order) is reported.</summary>
         private static async Task PrecheckAsync(VimClient client, IReadOnlyList<ManagedObjectReference> targets, QuestionPolicy policy, CancellationToken cancellationToken)
         {
@@ -136,7 +134,7 @@ namespace EsxSdk.Tasks
                     await VimTaskRace.WithdrawIfQueuedBehindAsync(client, task, waiter, targets, limit.Token).ConfigureAwait(false);
                 }
 
-                foreach (ManagedObjectReference vm in targets.Where(IsVirtualMachine))
+                foreach (ManagedObjectReference vm in targets.Where(VimQuestionHandling.IsVirtualMachine))
                 {
                     await watch.WatchVmAsync(vm, limit.Token).ConfigureAwait(false);
                 }

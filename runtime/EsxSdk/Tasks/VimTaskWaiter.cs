@@ -27,7 +27,7 @@ namespace EsxSdk.Tasks
                     TaskInfo? patched = this.info is { } known && TryPatch(known, change.Name.Substring("info.".Length), change.Val) ? known : await this.ReadInfoAsync(cancellationToken).ConfigureAwait(false);
                     await this.SetInfoAsync(patched, cancellationToken).ConfigureAwait(false);
                 }
-                else if (update.Obj is { } vm && VimTaskRunner.IsVirtualMachine(vm) && change.Name == "runtime.question" && change.Val is VirtualMachineQuestionInfo questionInfo)
+                else if (update.Obj is { } vm && VimQuestionHandling.IsVirtualMachine(vm) && change.Name == "runtime.question" && change.Val is VirtualMachineQuestionInfo questionInfo)
                 {
                     await this.HandleQuestionAsync(VimQuestion.From(questionInfo, vm), vm, cancellationToken).ConfigureAwait(false);
                 }
@@ -68,7 +68,7 @@ namespace EsxSdk.Tasks
             this.info = newInfo ?? this.info;
             progress?.Report(new VimTaskProgress(this.info?.Progress, this.info?.Description?.Message));
             bool finished = this.info?.State == TaskInfoState.Success || this.info?.State == TaskInfoState.Error;
-            if (!finished && this.info?.Entity is { } entity && VimTaskRunner.IsVirtualMachine(entity) && !watch.IsWatching(entity))
+            if (!finished && this.info?.Entity is { } entity && VimQuestionHandling.IsVirtualMachine(entity) && !watch.IsWatching(entity))
             {
                 // The task acts on a VM the caller did not name (e.g. started on a host): its questions block the task too.
                 await watch.WatchVmAsync(entity, cancellationToken).ConfigureAwait(false);

@@ -40,7 +40,7 @@ namespace EsxSdk.Tasks
 
         /// <summary>The VMs among the candidates: the pre-check and the question watch apply to VMs.</summary>
         private static List<ManagedObjectReference> VmTargets(IEnumerable<ManagedObjectReference?> candidates)
-            => candidates.OfType<ManagedObjectReference>().Where(VimTaskRunner.IsVirtualMachine).Distinct().ToList();
+            => candidates.OfType<ManagedObjectReference>().Where(VimQuestionHandling.IsVirtualMachine).Distinct().ToList();
 
         /// <summary>The host, or why there is none: a VimService made with its public constructor cannot watch tasks.</summary>
         private static IVimTaskHost Required(IVimTaskHost? host, string operation) => host

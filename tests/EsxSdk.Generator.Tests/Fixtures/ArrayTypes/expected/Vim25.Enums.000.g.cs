@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 enumeration <c>PowerState</c>. Values a newer server sends are kept as they are (see <see cref="IsKnown"/>).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     [global::System.Diagnostics.DebuggerDisplay("{Value,nq}")]
     public readonly partial struct PowerState : global::System.IEquatable<PowerState>, global::EsxSdk.Xml.IVimEnum<PowerState>
     {

@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>Device</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class Device : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>key</c> (xsd:int, required).</summary>
@@ -34,7 +34,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>Disk</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class Disk : global::Fixture.Vim25.Device
     {
         /// <summary>Element <c>capacityInKB</c> (xsd:long, required).</summary>
@@ -63,7 +63,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -99,7 +99,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 type <c>ManagedObjectReference</c>: a text value with attributes, compared by value.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class ManagedObjectReference : global::EsxSdk.Xml.IVimXmlSerializable, global::System.IEquatable<ManagedObjectReference>
     {
         private string attributeType = string.Empty;
@@ -171,7 +171,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>Setting</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class Setting : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>key</c> (xsd:string, required).</summary>

@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -41,7 +41,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>VirtualMachineRuntimeInfo</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class VirtualMachineRuntimeInfo : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>powerState</c> (PowerState, required).</summary>

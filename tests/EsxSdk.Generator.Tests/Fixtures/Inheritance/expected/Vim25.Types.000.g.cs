@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>Car</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class Car : global::Fixture.Vim25.Vehicle
     {
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
@@ -13,7 +13,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -49,7 +49,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>InvalidArgument</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class InvalidArgument : global::Fixture.Vim25.MethodFault
     {
         /// <summary>Element <c>invalidProperty</c> (xsd:string, optional).</summary>
@@ -78,7 +78,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>MethodFault</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class MethodFault : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>faultCause</c> (MethodFault, optional).</summary>
@@ -114,7 +114,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>RuntimeFault</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class RuntimeFault : global::Fixture.Vim25.MethodFault
     {
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
@@ -122,7 +122,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>SportsCar</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class SportsCar : global::Fixture.Vim25.Car
     {
         /// <summary>Element <c>topSpeed</c> (xsd:double, optional).</summary>
@@ -158,7 +158,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>Vehicle</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class Vehicle : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>wheels</c> (xsd:int, required).</summary>

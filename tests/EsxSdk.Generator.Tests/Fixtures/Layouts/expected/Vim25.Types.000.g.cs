@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -41,7 +41,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 type <c>ManagedObjectReference</c>: a text value with attributes, compared by value.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class ManagedObjectReference : global::EsxSdk.Xml.IVimXmlSerializable, global::System.IEquatable<ManagedObjectReference>
     {
         private string attributeType = string.Empty;
@@ -113,7 +113,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>MethodFault</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class MethodFault : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>faultMessage</c> (xsd:string, repeated).</summary>
@@ -149,7 +149,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>RetrieveServiceContentRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class RetrieveServiceContentRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -185,7 +185,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>RetrieveServiceContentResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class RetrieveServiceContentResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ServiceContent, required).</summary>
@@ -221,7 +221,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>RuntimeFault</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class RuntimeFault : global::Fixture.Vim25.MethodFault
     {
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
@@ -229,7 +229,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>ServiceContent</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class ServiceContent : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>rootFolder</c> (ManagedObjectReference, required).</summary>

@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -41,7 +41,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>HostSpec</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class HostSpec : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>lower</c> (hostSpec, optional).</summary>
@@ -77,7 +77,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>hostSpec</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class HostSpecType : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>hostName</c> (xsd:string, required).</summary>
@@ -106,7 +106,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>port-group</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class PortGroup : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>vlan-id</c> (xsd:int, required).</summary>
@@ -135,7 +135,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>SharesOption</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class SharesOption : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>sharesOption</c> (xsd:int, required).</summary>
@@ -234,7 +234,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>string</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class String : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>text</c> (xsd:string, required).</summary>
@@ -263,7 +263,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>system</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class System : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>when</c> (xsd:dateTime, required).</summary>
@@ -299,7 +299,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>VimTypeRegistry</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class VimTypeRegistryType : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>entry</c> (xsd:string, repeated).</summary>

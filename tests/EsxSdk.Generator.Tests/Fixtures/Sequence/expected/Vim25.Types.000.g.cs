@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>AllPrimitives</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class AllPrimitives : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>stringRequired</c> (xsd:string, required).</summary>
@@ -282,7 +282,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -330,7 +330,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicProperty</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class DynamicProperty : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>name</c> (xsd:string, required).</summary>

@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>Maps the wire type names of this vim25 binding to its generated types; pass <see cref="Instance"/> to the EsxSdk XML reader and writer.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class VimTypeRegistry : global::EsxSdk.Xml.IVimTypeRegistry
     {
         private VimTypeRegistry()

@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -41,7 +41,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 type <c>ManagedObjectReference</c>: a text value with attributes, compared by value.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class ManagedObjectReference : global::EsxSdk.Xml.IVimXmlSerializable, global::System.IEquatable<ManagedObjectReference>
     {
         private string attributeType = string.Empty;
@@ -113,7 +113,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>ObjectContent</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class ObjectContent : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>obj</c> (ManagedObjectReference, required).</summary>

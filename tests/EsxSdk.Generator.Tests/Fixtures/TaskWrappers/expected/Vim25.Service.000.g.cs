@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>Every operation of the vim25 port type, sent through an <see cref="global::EsxSdk.IVimInvoker"/> (the session's transport).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class VimService
     {
         /// <summary>The API version of the WSDL this binding was generated from (its SOAP actions' <c>urn:vim25/</c> suffix).</summary>

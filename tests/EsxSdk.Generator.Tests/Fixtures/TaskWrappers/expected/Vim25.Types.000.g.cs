@@ -5,7 +5,7 @@
 namespace Fixture.Vim25
 {
     /// <summary>The vim25 data object type <c>CheckCompatibilityRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class CheckCompatibilityRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -55,7 +55,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>CheckCompatibility_TaskResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class CheckCompatibilityTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -91,7 +91,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>CheckResult</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class CheckResult : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>vm</c> (ManagedObjectReference, optional).</summary>
@@ -120,7 +120,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>CloneVMRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class CloneVMRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -170,7 +170,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>CloneVM_TaskResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class CloneVMTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -206,7 +206,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>ClusterPowerOnVmResult</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class ClusterPowerOnVmResult : global::Fixture.Vim25.DynamicData
     {
         /// <summary>Element <c>attempted</c> (ManagedObjectReference, repeated).</summary>
@@ -240,7 +240,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>CurrentTimeRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class CurrentTimeRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -276,7 +276,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>CurrentTimeResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class CurrentTimeResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (xsd:dateTime, required).</summary>
@@ -312,7 +312,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>DynamicData</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class DynamicData : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>dynamicType</c> (xsd:string, optional).</summary>
@@ -348,7 +348,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>FrobnicateVMsRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class FrobnicateVMsRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -400,7 +400,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>FrobnicateVMs_TaskResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class FrobnicateVMsTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -436,7 +436,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>InvalidState</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class InvalidState : global::Fixture.Vim25.MethodFault
     {
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
@@ -444,7 +444,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 type <c>ManagedObjectReference</c>: a text value with attributes, compared by value.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class ManagedObjectReference : global::EsxSdk.Xml.IVimXmlSerializable, global::System.IEquatable<ManagedObjectReference>
     {
         private string attributeType = string.Empty;
@@ -516,7 +516,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>MethodFault</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public partial class MethodFault : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>faultMessage</c> (xsd:string, optional).</summary>
@@ -552,7 +552,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>PowerOnMultiVMRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class PowerOnMultiVMRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -604,7 +604,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>PowerOnMultiVM_TaskResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class PowerOnMultiVMTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -640,7 +640,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>PowerOnVMRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class PowerOnVMRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -683,7 +683,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>PowerOnVM_TaskResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class PowerOnVMTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -719,7 +719,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>RenameRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class RenameRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -762,7 +762,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>RenameResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class RenameResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         string global::EsxSdk.Xml.IVimXmlSerializable.XmlTypeName => this.XmlTypeNameCore;
@@ -791,7 +791,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 data object type <c>RenameTaskRequestType</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class RenameTaskRequestType : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>_this</c> (ManagedObjectReference, required).</summary>
@@ -834,7 +834,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 response element <c>Rename_TaskResponse</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     internal sealed partial class RenameTaskResponse : global::EsxSdk.Xml.IVimXmlSerializable
     {
         /// <summary>Element <c>returnval</c> (ManagedObjectReference, required).</summary>
@@ -870,7 +870,7 @@ namespace Fixture.Vim25
     }
 
     /// <summary>The vim25 fault type <c>TaskInProgress</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class TaskInProgress : global::Fixture.Vim25.MethodFault
     {
         /// <summary>Element <c>task</c> (ManagedObjectReference, required).</summary>
