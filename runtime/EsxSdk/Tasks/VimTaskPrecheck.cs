@@ -28,7 +28,9 @@ namespace EsxSdk.Tasks
             ArgumentNullException.ThrowIfNull(target);
             policy ??= QuestionPolicy.FromAutoAnswer(client.AutoAnswer);
             bool isVm = VimQuestionHandling.IsVirtualMachine(target);
-            IReadOnlyDictionary<string, object?> properties = await client.GetPropertiesAsync(target, isVm ? ["runtime.question", "recentTask"] : ["recentTask"]).ConfigureAwait(false);
+            IReadOnlyDictionary<string, object?> properties = isVm
+                ? await client.GetPropertiesAsync(target, "runtime.question", "recentTask").ConfigureAwait(false)
+                : await RecentTasksOfAsync(client, target).ConfigureAwait(false);
             TaskInfo[] pending = await PendingTasksAsync(client, properties.GetValueOrDefault("recentTask") as ManagedObjectReference[] ?? [], cancellationToken).ConfigureAwait(false);
 
             VimQuestion? question = properties.GetValueOrDefault("runtime.question") is VirtualMachineQuestionInfo info ? VimQuestion.From(info, target) : null;
@@ -78,6 +80,22 @@ namespace EsxSdk.Tasks
             if (pending.Length > 0)
             {
                 throw new VimBlockedException(target + " has a pending task: " + Describe(pending) + ". No new task was started.", target, null, null, pending);
+            }
+        }
+
+        /// <summary>
+        /// The target's <c>recentTask</c>. Only managed entities have one: any other object (a datastore browser, the virtual
+        /// disk manager) answers InvalidProperty, which means it has no tasks of its own to wait for.
+        /// </summary>
+        internal static async Task<IReadOnlyDictionary<string, object?>> RecentTasksOfAsync(VimClient client, ManagedObjectReference target)
+        {
+            try
+            {
+                return await client.GetPropertiesAsync(target, "recentTask").ConfigureAwait(false);
+            }
+            catch (VimPropertyFaultException ex) when (ex.Fault is InvalidProperty)
+            {
+                return new Dictionary<string, object?>();
             }
         }
 

@@ -65,7 +65,7 @@ namespace EsxSdk.Tasks
         {
             foreach (ManagedObjectReference target in targets)
             {
-                IReadOnlyDictionary<string, object?> properties = await client.GetPropertiesAsync(target, "recentTask").ConfigureAwait(false);
+                IReadOnlyDictionary<string, object?> properties = await VimTaskPrecheck.RecentTasksOfAsync(client, target).ConfigureAwait(false);
                 TaskInfo[] pending = await VimTaskPrecheck.PendingTasksAsync(client, properties.GetValueOrDefault("recentTask") as ManagedObjectReference[] ?? [], cancellationToken).ConfigureAwait(false);
                 TaskInfo[] others = [.. pending.Where(t => t.Task is { } other && other != task)];
                 if (others.Length == 0 || waiter.Info?.Cancelable != true)

@@ -34,5 +34,14 @@ namespace EsxSdk.Tests.Tasks
 
             await client.EnsureNotBlockedAsync(client.ServiceContent.RootFolder!);
         }
+
+        [Fact]
+        public async Task A_target_that_is_not_a_managed_entity_has_no_tasks_of_its_own_and_passes()
+        {
+            await using VimClient client = await VimClient.ConnectAsync(this.peer.Url.ToString(), new NetworkCredential(this.peer.User, this.peer.Password));
+
+            // The virtual disk manager has no recentTask (InvalidProperty in missingSet): not an error for the pre-check.
+            await client.EnsureNotBlockedAsync(client.ServiceContent.VirtualDiskManager!);
+        }
     }
 }
