@@ -11,7 +11,6 @@ namespace EsxSdk.Analyzers
         public const string BlockingOnTaskId = "ESX0004";
 
         private const string Category = "EsxSdk.Tasks";
-        private const string HelpLinkBase = "https://github.com/esxsdk/esxsdk/blob/main/docs/rules/";
 
         public static readonly DiagnosticDescriptor RawTaskStartWithoutPrecheck = Rule(
             RawTaskStartWithoutPrecheckId,
@@ -37,13 +36,7 @@ namespace EsxSdk.Analyzers
             "'{0}' blocks a thread until '{1}' completes, which lasts as long as the vSphere task (or forever on an unanswered question) and deadlocks under a synchronization context; await it instead",
             DiagnosticSeverity.Warning);
 
-        private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity) => new(
-            id,
-            title,
-            message,
-            Category,
-            severity,
-            isEnabledByDefault: true,
-            helpLinkUri: HelpLinkBase + id + ".md");
+        private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity)
+            => EsxSdk.Common.DiagnosticRules.Rule(id, title, message, Category, severity);
     }
 }

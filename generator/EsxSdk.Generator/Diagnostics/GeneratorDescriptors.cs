@@ -9,7 +9,6 @@ namespace EsxSdk.Generator.Diagnostics
     internal static class GeneratorDescriptors
     {
         private const string Category = "EsxSdk.Generator";
-        private const string HelpLinkBase = "https://github.com/esxsdk/esxsdk/blob/main/docs/rules/";
 
         public static readonly DiagnosticDescriptor MalformedXml = Rule(
             "ESXG001",
@@ -71,13 +70,7 @@ namespace EsxSdk.Generator.Diagnostics
             "The MSBuild property VimNamespace is '{0}', which is not a valid C# namespace; the binding is generated into '{1}'",
             DiagnosticSeverity.Warning);
 
-        private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity) => new(
-            id,
-            title,
-            message,
-            Category,
-            severity,
-            isEnabledByDefault: true,
-            helpLinkUri: HelpLinkBase + id + ".md");
+        private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity)
+            => EsxSdk.Common.DiagnosticRules.Rule(id, title, message, Category, severity);
     }
 }
