@@ -99,7 +99,12 @@ namespace EsxSdk.Tasks
             }
         }
 
+        /// <summary>The queued or running tasks among <paramref name="tasks"/>.</summary>
         internal static async Task<TaskInfo[]> PendingTasksAsync(VimClient client, ManagedObjectReference[] tasks, CancellationToken cancellationToken)
+            => [.. (await TaskInfosAsync(client, tasks, cancellationToken).ConfigureAwait(false)).Where(t => t.State == TaskInfoState.Queued || t.State == TaskInfoState.Running)];
+
+        /// <summary>The <c>info</c> of each of <paramref name="tasks"/> the server still has, in one read.</summary>
+        internal static async Task<TaskInfo[]> TaskInfosAsync(VimClient client, ManagedObjectReference[] tasks, CancellationToken cancellationToken)
         {
             if (tasks.Length == 0)
             {
@@ -111,16 +116,16 @@ namespace EsxSdk.Tasks
                 PropSet = [new PropertySpec { Type = "Task", PathSet = ["info"] }],
                 ObjectSet = [.. tasks.Select(t => new ObjectSpec { Obj = t })],
             };
-            var pending = new List<TaskInfo>();
+            var infos = new List<TaskInfo>();
             await foreach (ObjectContent content in client.RetrieveAsync([spec], cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                if (content.PropSet.FirstOrDefault()?.Val is TaskInfo info && (info.State == TaskInfoState.Queued || info.State == TaskInfoState.Running))
+                if (content.PropSet.FirstOrDefault()?.Val is TaskInfo info)
                 {
-                    pending.Add(info);
+                    infos.Add(info);
                 }
             }
 
-            return [.. pending];
+            return [.. infos];
         }
 
         /// <summary>Describes pending tasks: reference, name, descriptionId, state and progress.</summary>

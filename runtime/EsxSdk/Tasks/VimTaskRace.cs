@@ -21,7 +21,7 @@ namespace EsxSdk.Tasks
             TaskInfo[] infos = [];
             try
             {
-                infos = winner is null ? [] : await ReadInfosAsync(client, [winner], cancellationToken).ConfigureAwait(false);
+                infos = winner is null ? [] : await VimTaskPrecheck.TaskInfosAsync(client, [winner], cancellationToken).ConfigureAwait(false);
             }
             catch (VimFaultException)
             {
@@ -95,25 +95,6 @@ namespace EsxSdk.Tasks
             return error is VimConnectionException connection
                 ? new VimConnectionException(message, connection.Endpoint, connection.Operation, connection)
                 : new VimProtocolException(message, error.Operation, error);
-        }
-
-        private static async Task<TaskInfo[]> ReadInfosAsync(VimClient client, ManagedObjectReference[] tasks, CancellationToken cancellationToken)
-        {
-            var spec = new PropertyFilterSpec
-            {
-                PropSet = [new PropertySpec { Type = "Task", PathSet = ["info"] }],
-                ObjectSet = [.. tasks.Select(t => new ObjectSpec { Obj = t })],
-            };
-            var infos = new List<TaskInfo>();
-            await foreach (ObjectContent content in client.RetrieveAsync([spec], cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (content.PropSet.FirstOrDefault()?.Val is TaskInfo info)
-                {
-                    infos.Add(info);
-                }
-            }
-
-            return [.. infos];
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Net;
 using System.Threading.Tasks;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
@@ -24,7 +23,7 @@ namespace EsxSdk.Tests.Reliability
         public async Task A_ten_second_outage_during_a_wait_is_ridden_out_and_the_task_finished_meanwhile_reports_success()
         {
             await using var relay = new TcpRelay(this.Peer.Url);
-            await using VimClient client = await this.ConnectAsync(relay, Scaled);
+            await using VimClient client = await this.ConnectThroughAsync(relay.Url, Scaled);
             ManagedObjectReference vm = await this.VmAsync("slow");
 
             Task reconfigure = client.Service.ReconfigVMAsync(vm, new VirtualMachineConfigSpec());
@@ -46,7 +45,7 @@ namespace EsxSdk.Tests.Reliability
         public async Task A_sixty_second_outage_at_the_default_back_off_is_ridden_out()
         {
             await using var relay = new TcpRelay(this.Peer.Url);
-            await using VimClient client = await this.ConnectAsync(relay, new VimClientOptions());
+            await using VimClient client = await this.ConnectThroughAsync(relay.Url, new VimClientOptions());
             ManagedObjectReference vm = await this.VmAsync("slow");
 
             Task reconfigure = client.Service.ReconfigVMAsync(vm, new VirtualMachineConfigSpec());
@@ -65,7 +64,7 @@ namespace EsxSdk.Tests.Reliability
         {
             await using var relay = new TcpRelay(this.Peer.Url);
             TimeSpan window = TimeSpan.FromSeconds(3);
-            await using VimClient client = await this.ConnectAsync(relay, Scaled with { OutageWindow = window });
+            await using VimClient client = await this.ConnectThroughAsync(relay.Url, Scaled with { OutageWindow = window });
             ManagedObjectReference vm = await this.VmAsync("slow");
 
             Task reconfigure = client.Service.ReconfigVMAsync(vm, new VirtualMachineConfigSpec());
@@ -85,8 +84,5 @@ namespace EsxSdk.Tests.Reliability
             await client.Service.ReconfigVMAsync(vm, new VirtualMachineConfigSpec()).WaitAsync(TimeSpan.FromSeconds(30));
             Assert.Equal(2, client.Updates.Starts);
         }
-
-        private Task<VimClient> ConnectAsync(TcpRelay relay, VimClientOptions options)
-            => VimClient.ConnectAsync(relay.Url.ToString(), new NetworkCredential(this.Peer.User, this.Peer.Password), options);
     }
 }

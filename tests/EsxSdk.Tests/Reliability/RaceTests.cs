@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using EsxSdk.Tasks;
@@ -21,7 +20,7 @@ namespace EsxSdk.Tests.Reliability
         [Fact]
         public async Task Two_clients_racing_past_the_precheck_get_one_task_and_the_loser_a_block_naming_it()
         {
-            await using VimClient other = await this.ConnectAsync(this.Peer.Url);
+            await using VimClient other = await this.ConnectThroughAsync(this.Peer.Url);
             ManagedObjectReference vm = await this.VmAsync("slow");
             (Exception? mine, Exception? theirs) = await RaceAsync(this.Client, other, vm);
 
@@ -42,8 +41,8 @@ namespace EsxSdk.Tests.Reliability
         public async Task A_task_queued_behind_another_clients_task_is_canceled_and_the_winner_named()
         {
             await using VcsimPeer peer = await VcsimPeer.StartAsync(new VcsimPeerOptions { Questions = true, BusyTaskDuration = TimeSpan.FromSeconds(3), QueueTasks = true });
-            await using VimClient first = await this.ConnectAsync(peer.Url);
-            await using VimClient second = await this.ConnectAsync(peer.Url);
+            await using VimClient first = await this.ConnectThroughAsync(peer.Url);
+            await using VimClient second = await this.ConnectThroughAsync(peer.Url);
             ManagedObjectReference vm = (await first.FindByInventoryPathAsync("DC0/vm/" + peer.QuestionVms["slow"]))!;
             (Exception? a, Exception? b) = await RaceAsync(first, second, vm);
 
@@ -59,14 +58,10 @@ namespace EsxSdk.Tests.Reliability
         [Fact]
         public async Task A_question_answered_elsewhere_just_before_our_answer_is_not_an_error_and_the_task_succeeds()
         {
-            await using VimClient operatorClient = await this.ConnectAsync(this.Peer.Url);
+            await using VimClient operatorClient = await this.ConnectThroughAsync(this.Peer.Url);
             ManagedObjectReference vm = await this.VmAsync("serial");
-            QuestionPolicy answeredFirstElsewhere = QuestionPolicy.ByCallback(question =>
-            {
-                // An operator in the vSphere client answers "Append" while our policy decides "Replace".
-                operatorClient.Service.AnswerVMAsync(vm, question.Id, "0").WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
-                return "Replace";
-            });
+            // An operator in the vSphere client answers "Append" while our policy decides "Replace".
+            QuestionPolicy answeredFirstElsewhere = AnsweredFirstBy(operatorClient, vm, "Replace");
 
             await this.Client.Service.PowerOnVMAsync(vm, options: new VimTaskOptions { Policy = answeredFirstElsewhere }).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -80,13 +75,9 @@ namespace EsxSdk.Tests.Reliability
         [Fact]
         public async Task A_pending_question_answered_elsewhere_during_the_precheck_still_starts_no_task()
         {
-            await using VimClient operatorClient = await this.ConnectAsync(this.Peer.Url);
+            await using VimClient operatorClient = await this.ConnectThroughAsync(this.Peer.Url);
             ManagedObjectReference vm = await this.VmAsync("blocked");
-            QuestionPolicy answeredFirstElsewhere = QuestionPolicy.ByCallback(question =>
-            {
-                operatorClient.Service.AnswerVMAsync(vm, question.Id, "0").WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
-                return "Append";
-            });
+            QuestionPolicy answeredFirstElsewhere = AnsweredFirstBy(operatorClient, vm, "Append");
 
             var blocked = await Assert.ThrowsAsync<VimBlockedException>(() => this.Client.Service.PowerOnVMAsync(vm, options: new VimTaskOptions { Policy = answeredFirstElsewhere }));
 
@@ -96,6 +87,13 @@ namespace EsxSdk.Tests.Reliability
             Assert.Equal(["ok", "InvalidArgument:questionId"], calls.Select(c => c.Result));
             Assert.Equal("poweredOn", await this.PowerStateAsync(vm)); // the blocked power-on did the work; no second one was started
         }
+
+        /// <summary>A policy answering <paramref name="ours"/>, after <paramref name="other"/> has answered the question with choice 0 (the race's loser is us).</summary>
+        private static QuestionPolicy AnsweredFirstBy(VimClient other, ManagedObjectReference vm, string ours) => QuestionPolicy.ByCallback(question =>
+        {
+            other.Service.AnswerVMAsync(vm, question.Id, "0").WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+            return ours;
+        });
 
         /// <summary>Both clients pass the pre-check, then both start a reconfigure of <paramref name="vm"/> at once.</summary>
         private static async Task<(Exception? First, Exception? Second)> RaceAsync(VimClient first, VimClient second, ManagedObjectReference vm)
@@ -126,8 +124,5 @@ namespace EsxSdk.Tests.Reliability
             Assert.True(a.IsCompleted && b.IsCompleted, "both runs ended");
             return (a.Exception?.InnerException, b.Exception?.InnerException);
         }
-
-        private Task<VimClient> ConnectAsync(Uri url)
-            => VimClient.ConnectAsync(url.ToString(), new NetworkCredential(this.Peer.User, this.Peer.Password));
     }
 }

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.Net;
 using System.Threading.Tasks;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
@@ -24,7 +22,7 @@ namespace EsxSdk.Tests.Reliability
         public async Task A_refused_connection_is_known_not_to_have_sent_the_request()
         {
             await using var relay = new TcpRelay(this.Peer.Url);
-            await using VimClient client = await this.ConnectAsync(relay, new VimClientOptions());
+            await using VimClient client = await this.ConnectThroughAsync(relay.Url, new VimClientOptions());
             relay.GoDown();
 
             var ex = await Assert.ThrowsAsync<VimConnectionException>(() => client.Service.CurrentTimeAsync(ServiceInstance));
@@ -36,7 +34,7 @@ namespace EsxSdk.Tests.Reliability
         public async Task A_cut_response_may_have_been_received_and_says_so()
         {
             await using var relay = new TcpRelay(this.Peer.Url);
-            await using VimClient client = await this.ConnectAsync(relay, new VimClientOptions());
+            await using VimClient client = await this.ConnectThroughAsync(relay.Url, new VimClientOptions());
             relay.CutResponsesAfterBytes = 200;
             relay.DropConnections();
 
@@ -49,7 +47,7 @@ namespace EsxSdk.Tests.Reliability
         public async Task A_stalled_server_times_out_within_the_client_timeout()
         {
             await using var relay = new TcpRelay(this.Peer.Url);
-            await using VimClient client = await this.ConnectAsync(relay, new VimClientOptions { Timeout = TimeSpan.FromSeconds(3) });
+            await using VimClient client = await this.ConnectThroughAsync(relay.Url, new VimClientOptions { Timeout = TimeSpan.FromSeconds(3) });
             relay.Stalled = true;
             relay.DropConnections();
             var clock = Stopwatch.StartNew();
@@ -65,7 +63,7 @@ namespace EsxSdk.Tests.Reliability
         public async Task A_task_started_while_the_server_is_down_waits_for_it_and_runs_once()
         {
             await using var relay = new TcpRelay(this.Peer.Url);
-            await using VimClient client = await this.ConnectAsync(relay, new VimClientOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) });
+            await using VimClient client = await this.ConnectThroughAsync(relay.Url, new VimClientOptions { ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) });
             ManagedObjectReference vm = await this.VmAsync("slow");
             Task back = relay.DownForAsync(TimeSpan.FromSeconds(3));
             var clock = Stopwatch.StartNew();
@@ -81,7 +79,7 @@ namespace EsxSdk.Tests.Reliability
         public async Task A_stall_during_a_wait_is_ridden_out_as_an_outage()
         {
             await using var relay = new TcpRelay(this.Peer.Url);
-            await using VimClient client = await this.ConnectAsync(relay, new VimClientOptions { Timeout = TimeSpan.FromSeconds(4), ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) });
+            await using VimClient client = await this.ConnectThroughAsync(relay.Url, new VimClientOptions { Timeout = TimeSpan.FromSeconds(4), ReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1) });
             ManagedObjectReference vm = await this.VmAsync("slow");
 
             Task reconfigure = client.Service.ReconfigVMAsync(vm, new VirtualMachineConfigSpec());
@@ -94,11 +92,5 @@ namespace EsxSdk.Tests.Reliability
             await reconfigure.WaitAsync(TimeSpan.FromSeconds(30));
             Assert.True(client.Updates.Reconnects >= 1);
         }
-
-        private Task<VimClient> ConnectAsync(TcpRelay relay, VimClientOptions options)
-            => VimClient.ConnectAsync(relay.Url.ToString(), new NetworkCredential(this.Peer.User, this.Peer.Password), options);
-
-        private async Task<ManagedObjectReference[]> RecentTasksAsync(ManagedObjectReference vm)
-            => (await this.Client.GetPropertiesAsync(vm, "recentTask")).GetValueOrDefault("recentTask") as ManagedObjectReference[] ?? [];
     }
 }

@@ -32,6 +32,14 @@ namespace EsxSdk.Tests.Support
         protected async Task<string> PowerStateAsync(ManagedObjectReference vm, VimClient? client = null)
             => ((VirtualMachinePowerState)(await (client ?? this.Client).GetPropertiesAsync(vm, "runtime.powerState"))["runtime.powerState"]!).Value;
 
+        /// <summary>Another client of the peer, logged in, through <paramref name="url"/> (the peer's, or a relay's in front of it).</summary>
+        protected Task<VimClient> ConnectThroughAsync(Uri url, VimClientOptions? options = null)
+            => VimClient.ConnectAsync(url.ToString(), new NetworkCredential(this.Peer.User, this.Peer.Password), options);
+
+        /// <summary>The VM's <c>recentTask</c> (its queued and running tasks on the peer), read through the session's client.</summary>
+        protected async Task<ManagedObjectReference[]> RecentTasksAsync(ManagedObjectReference vm)
+            => (await this.Client.GetPropertiesAsync(vm, "recentTask")).TryGetValue("recentTask", out object? tasks) && tasks is ManagedObjectReference[] list ? list : [];
+
         /// <summary>A staged VM by role, found by inventory path: the staged VMs break vcsim's container views.</summary>
         protected async Task<ManagedObjectReference> VmAsync(string role)
             => await this.Client.FindByInventoryPathAsync("DC0/vm/" + this.Peer.QuestionVms[role]) ?? throw new InvalidOperationException("no VM for " + role);

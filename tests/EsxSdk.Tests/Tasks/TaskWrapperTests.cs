@@ -208,8 +208,5 @@ namespace EsxSdk.Tests.Tasks
 
         private async Task<VimClient> ConnectAsync(string query, CollectingLogger? logger = null)
             => await VimClient.ConnectAsync(this.Peer.Url + query, new NetworkCredential(this.Peer.User, this.Peer.Password), new VimClientOptions { Logger = logger });
-
-        private async Task<ManagedObjectReference[]> RecentTasksAsync(ManagedObjectReference vm)
-            => (await this.Client.GetPropertiesAsync(vm, "recentTask")).GetValueOrDefault("recentTask") as ManagedObjectReference[] ?? [];
     }
 }
