@@ -26,9 +26,9 @@ namespace EsxSdk.Common
         /// <summary>Classes: the client, the invoker and response helpers, the task runner and its support.</summary>
         internal static class Types
         {
-            public const string Client = "EsxSdk.VimClient";
-            public const string InvokerExtensions = "EsxSdk.VimInvokerExtensions";
-            public const string Response = "EsxSdk.VimResponse";
+            public const string Client = "EsxSdk.Session.VimClient";
+            public const string InvokerExtensions = "EsxSdk.Transport.VimInvokerExtensions";
+            public const string Response = "EsxSdk.Transport.VimResponse";
             public const string TaskRunner = "EsxSdk.Tasks.VimTaskRunner";
             public const string TaskPrecheck = "EsxSdk.Tasks.VimTaskPrecheck";
             public const string TaskWrapperSupport = "EsxSdk.Tasks.VimTaskWrapperSupport";
@@ -44,7 +44,7 @@ namespace EsxSdk.Common
         /// <summary>Interfaces generated types implement or generated services hold.</summary>
         internal static class Interfaces
         {
-            public const string Invoker = "EsxSdk.IVimInvoker";
+            public const string Invoker = "EsxSdk.Transport.IVimInvoker";
 
             /// <summary>Internal: what the runtime's own service runs its wrappers' tasks through.</summary>
             public const string TaskHost = "EsxSdk.Tasks.IVimTaskHost";

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Transport;
 using EsxSdk.Vim25;
 using EsxSdk.Xml;
 

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Serialization;
 using EsxSdk.Benchmarks.XmlSerializerBinding;
+using EsxSdk.Transport;
 
 namespace EsxSdk.Benchmarks.Clients
 {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using EsxSdk;
+using EsxSdk.Session;
 
 // usage: EsxSdk.Benchmarks.ColdStart.EsxSdk <sdk url> <user> <password>
 // Prints one JSON line: the time from entering Main to a completed RetrieveServiceContent + Login.

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 
 namespace EsxSdk.Benchmarks

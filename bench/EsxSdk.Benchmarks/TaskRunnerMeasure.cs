@@ -7,6 +7,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Tasks;
 using EsxSdk.Vim25;
 

@@ -3,6 +3,8 @@ using System.Net;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using EsxSdk.Benchmarks.Clients;
+using EsxSdk.Session;
+using EsxSdk.Transport;
 using EsxSdk.Vim25;
 using Twin = EsxSdk.Benchmarks.XmlSerializerBinding;
 

@@ -84,7 +84,7 @@ namespace EsxSdk.Analyzers.Tests
             await Verify.FixAsync<RawTaskStartCodeFixProvider>(
                 """
                 using System.Threading.Tasks;
-                using EsxSdk;
+                using EsxSdk.Session;
                 using EsxSdk.Vim25;
 
                 sealed class Example(VimClient client)
@@ -97,7 +97,7 @@ namespace EsxSdk.Analyzers.Tests
                 """,
                 """
                 using System.Threading.Tasks;
-                using EsxSdk;
+                using EsxSdk.Session;
                 using EsxSdk.Vim25;
                 using EsxSdk.Tasks;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using EsxSdk.Generator.Tests.Support;
+using EsxSdk.Transport;
 using Xunit;
 
 namespace EsxSdk.Generator.Tests
@@ -50,7 +51,7 @@ namespace EsxSdk.Generator.Tests
 
             Assert.DoesNotContain("VimTaskWrapperAttribute(", service, System.StringComparison.Ordinal);
             Assert.DoesNotContain("IVimTaskHost", service, System.StringComparison.Ordinal);
-            Assert.Contains("public VimService(global::EsxSdk.IVimInvoker invoker) => this.invoker = ", service, System.StringComparison.Ordinal);
+            Assert.Contains("public VimService(global::EsxSdk.Transport.IVimInvoker invoker) => this.invoker = ", service, System.StringComparison.Ordinal);
             Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarterAttribute(\"PowerOnVM_Task\")]", service, System.StringComparison.Ordinal);
             Assert.DoesNotContain("VimTaskStarterAttribute(\"CurrentTime\")", service, System.StringComparison.Ordinal);
         }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using EsxSdk.Common;
+using EsxSdk.Session;
+using EsxSdk.Transport;
 using Xunit;
 
 namespace EsxSdk.Generator.Tests

@@ -17,11 +17,12 @@ namespace EsxSdk.Package.Tests
     public sealed class PackageTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
     {
         /// <summary>The consumer's raw start is on this line of its Program.cs (1-based).</summary>
-        private const int RawStartLine = 9;
+        private const int RawStartLine = 10;
 
         private const string TaskConsumerProgram = """
             using System.Net;
-            using EsxSdk;
+            using EsxSdk.Properties;
+            using EsxSdk.Session;
             using EsxSdk.Vim25;
 
             await using VimClient client = await VimClient.ConnectAsync(args[0], new NetworkCredential(args[1], args[2]));
@@ -76,13 +77,13 @@ namespace EsxSdk.Package.Tests
             using ZipArchive package = ZipFile.OpenRead(feed.PackagePath);
             string docs = new StreamReader(package.GetEntry("lib/net10.0/EsxSdk.xml")!.Open()).ReadToEnd();
 
-            Assert.Contains("\"T:EsxSdk.VimClient\"", docs, StringComparison.Ordinal);
-            Assert.Contains("\"M:EsxSdk.VimClient.LogoutAsync(System.Threading.CancellationToken)\"", docs, StringComparison.Ordinal);
+            Assert.Contains("\"T:EsxSdk.Session.VimClient\"", docs, StringComparison.Ordinal);
+            Assert.Contains("\"M:EsxSdk.Session.VimClient.LogoutAsync(System.Threading.CancellationToken)\"", docs, StringComparison.Ordinal);
             Assert.Contains("\"P:EsxSdk.Tasks.VimQuestionChoice.Key\"", docs, StringComparison.Ordinal);
             Assert.Contains("\"P:EsxSdk.Tasks.VimTaskProgress.Percent\"", docs, StringComparison.Ordinal);
             Assert.DoesNotContain("EsxSdk.Tasks.VimTaskWaiter", docs, StringComparison.Ordinal);
-            Assert.DoesNotContain("EsxSdk.VimOutagePolicy", docs, StringComparison.Ordinal);
-            Assert.DoesNotContain("\"P:EsxSdk.VimClient.Outages\"", docs, StringComparison.Ordinal); // internal member of a public type
+            Assert.DoesNotContain("EsxSdk.Session.VimOutagePolicy", docs, StringComparison.Ordinal);
+            Assert.DoesNotContain("\"P:EsxSdk.Session.VimClient.Outages\"", docs, StringComparison.Ordinal); // internal member of a public type
         }
 
         [Fact]
@@ -115,7 +116,7 @@ namespace EsxSdk.Package.Tests
                 "OwnWsdlConsumer",
                 """
                 using System.Net;
-                using EsxSdk;
+                using EsxSdk.Session;
 
                 await using VimClient client = await VimClient.ConnectAsync(args[0], new NetworkCredential(args[1], args[2]));
                 var service55 = new OwnWsdl.Vim55.VimService(client.ForBinding(OwnWsdl.Vim55.VimTypeRegistry.Instance));

@@ -4,9 +4,10 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 
-namespace EsxSdk
+namespace EsxSdk.Properties
 {
     /// <summary>Property collector helpers: paged retrieval, inventory listing through container views, finding VMs.</summary>
     public static class PropertyCollectorExtensions

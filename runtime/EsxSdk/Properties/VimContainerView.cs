@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 
-namespace EsxSdk
+namespace EsxSdk.Properties
 {
     /// <summary>A server-side ContainerView (ViewManager.CreateContainerView), destroyed on dispose.</summary>
     public sealed class VimContainerView : IAsyncDisposable

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using EsxSdk.Vim25;
 
-namespace EsxSdk
+namespace EsxSdk.Properties
 {
     /// <summary>Reading RetrievePropertiesEx's <c>missingSet</c>: per-property faults the server reports instead of values.</summary>
     public static class VimMissingProperties

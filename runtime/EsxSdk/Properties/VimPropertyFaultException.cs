@@ -1,6 +1,6 @@
 using EsxSdk.Vim25;
 
-namespace EsxSdk
+namespace EsxSdk.Properties
 {
     /// <summary>
     /// Reading one property failed on the server (RetrievePropertiesEx's <c>missingSet</c>): <see cref="VimFaultException.Fault"/>

@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EsxSdk.Vim25;
 
-namespace EsxSdk
+namespace EsxSdk.Properties
 {
     public sealed partial class VimUpdateLoop
     {

@@ -4,9 +4,10 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 
-namespace EsxSdk
+namespace EsxSdk.Properties
 {
     /// <summary>
     /// One WaitForUpdatesEx loop per client on a property collector of its own: every watcher adds a filter, and a

@@ -1,9 +1,10 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Transport;
 using EsxSdk.Xml;
 
-namespace EsxSdk
+namespace EsxSdk.Session
 {
     public sealed partial class VimClient
     {

@@ -6,13 +6,14 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
 using EsxSdk.Tasks;
 using EsxSdk.Transport;
 using EsxSdk.Vim25;
 using EsxSdk.Xml;
 using Microsoft.Extensions.Logging;
 
-namespace EsxSdk
+namespace EsxSdk.Session
 {
     /// <summary>
     /// A connection to an ESXi host or vCenter: the SOAP transport, the service content, and a login

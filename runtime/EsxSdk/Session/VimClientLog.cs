@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace EsxSdk
+namespace EsxSdk.Session
 {
     /// <summary>The client's log messages. Never a password, cookie or session key.</summary>
     internal static partial class VimClientLog

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Extensions.Logging;
 
-namespace EsxSdk
+namespace EsxSdk.Session
 {
     /// <summary>Settings of a <see cref="VimClient"/>; the defaults suit real hosts.</summary>
     public sealed record VimClientOptions

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace EsxSdk
+namespace EsxSdk.Session
 {
     /// <summary>
     /// Where and how to connect, from a libvirt-style URI (<c>esx://[user@]host[:port]/?no_verify=1</c>,

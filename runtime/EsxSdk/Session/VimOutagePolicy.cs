@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace EsxSdk
+namespace EsxSdk.Session
 {
     /// <summary>
     /// How a client rides out an unreachable server: retries with capped exponential back-off and jitter until

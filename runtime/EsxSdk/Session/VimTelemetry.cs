@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EsxSdk
+namespace EsxSdk.Session
 {
     /// <summary>The <see cref="ActivitySource"/> EsxSdk traces with: one span per SOAP call.</summary>
     public static class VimTelemetry

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 
 namespace EsxSdk.Tasks

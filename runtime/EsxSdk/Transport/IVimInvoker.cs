@@ -2,11 +2,11 @@ using System.Threading;
 using System.Threading.Tasks;
 using EsxSdk.Xml;
 
-namespace EsxSdk
+namespace EsxSdk.Transport
 {
     /// <summary>
     /// Sends one vim25 request and reads its response: what generated service methods call. A connected
-    /// <see cref="VimClient"/> is one; tests and tools may supply their own.
+    /// <see cref="EsxSdk.Session.VimClient"/> is one; tests and tools may supply their own.
     /// </summary>
     public interface IVimInvoker
     {

@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using EsxSdk.Xml;
 
-namespace EsxSdk
+namespace EsxSdk.Transport
 {
     /// <summary>Result selection for generated service methods, so they need no async state machine of their own.</summary>
     public static class VimInvokerExtensions

@@ -1,4 +1,4 @@
-namespace EsxSdk
+namespace EsxSdk.Transport
 {
     /// <summary>Checks on response content used by generated service methods.</summary>
     public static class VimResponse

@@ -4,7 +4,7 @@ namespace EsxSdk.Transport
 {
     /// <summary>
     /// What the SOAP transport needs to open a channel: the endpoint, the call time-out, the response size limit and the
-    /// certificate policy. The session layer (<see cref="VimClient"/>) makes it from the connection URI and the client
+    /// certificate policy. The session layer (<see cref="EsxSdk.Session.VimClient"/>) makes it from the connection URI and the client
     /// options, so the transport depends on nothing above it.
     /// </summary>
     /// <param name="Endpoint">The SOAP endpoint, e.g. <c>https://esx1.example.com/sdk</c>.</param>

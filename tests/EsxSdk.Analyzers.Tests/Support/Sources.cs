@@ -7,6 +7,8 @@ namespace EsxSdk.Analyzers.Tests.Support
             using System.Threading;
             using System.Threading.Tasks;
             using EsxSdk;
+            using EsxSdk.Properties;
+            using EsxSdk.Session;
             using EsxSdk.Tasks;
             using EsxSdk.Vim25;
 

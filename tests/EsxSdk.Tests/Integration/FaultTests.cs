@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 using Xunit;
 

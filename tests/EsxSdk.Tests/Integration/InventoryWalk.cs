@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 
 namespace EsxSdk.Tests.Integration

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 
 namespace EsxSdk.Tests.Integration

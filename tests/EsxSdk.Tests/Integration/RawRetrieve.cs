@@ -5,6 +5,7 @@ using System.Net;
 using System.Threading.Tasks;
 using System.Xml;
 using System.Xml.Linq;
+using EsxSdk.Session;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using EsxSdk.Xml;

@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 
 namespace EsxSdk.Tests.Integration

@@ -1,5 +1,7 @@
 using System;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
+using EsxSdk.Session;
 using EsxSdk.Vim25;
 using Xunit;
 

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
+using EsxSdk.Transport;
 using EsxSdk.Vim25;
 using EsxSdk.Xml;
 using Xunit;

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
+using EsxSdk.Session;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;

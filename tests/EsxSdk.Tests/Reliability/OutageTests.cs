@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;

@@ -2,6 +2,8 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
+using EsxSdk.Session;
 using EsxSdk.Tasks;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;

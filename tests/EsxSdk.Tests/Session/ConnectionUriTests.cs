@@ -1,4 +1,5 @@
 using System;
+using EsxSdk.Session;
 using Xunit;
 
 namespace EsxSdk.Tests.Session

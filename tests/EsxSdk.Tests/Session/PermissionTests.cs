@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;

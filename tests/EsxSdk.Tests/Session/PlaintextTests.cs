@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using Xunit;
 
 namespace EsxSdk.Tests.Session

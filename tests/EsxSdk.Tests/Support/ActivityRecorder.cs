@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using EsxSdk.Session;
 
 namespace EsxSdk.Tests.Support
 {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using EsxSdk.Session;
 using Microsoft.Extensions.Logging;
 
 namespace EsxSdk.Tests.Support

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
 using EsxSdk.Tasks;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
+using EsxSdk.Session;
 using EsxSdk.Tasks;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;

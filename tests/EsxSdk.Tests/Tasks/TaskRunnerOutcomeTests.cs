@@ -1,6 +1,8 @@
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
+using EsxSdk.Session;
 using EsxSdk.Tasks;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using EsxSdk.Tasks;
+using EsxSdk.Transport;
 using EsxSdk.Vim25;
 using EsxSdk.Xml;
 using Xunit;

@@ -4,6 +4,8 @@ using System.Linq;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using EsxSdk.Properties;
+using EsxSdk.Session;
 using EsxSdk.Tasks;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;

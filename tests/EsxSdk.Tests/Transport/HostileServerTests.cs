@@ -6,6 +6,7 @@ using System.Linq;
 using System.Net;
 using System.Text;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Tests.Support;
 using EsxSdk.Vim25;
 using Xunit;

@@ -5,6 +5,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Tasks;
+using EsxSdk.Session;
 using EsxSdk.Tests.Support;
 using Xunit;
 

@@ -4,20 +4,20 @@
 
 namespace Fixture.Vim25
 {
-    /// <summary>Every operation of the vim25 port type, sent through an <see cref="global::EsxSdk.IVimInvoker"/> (the session's transport).</summary>
+    /// <summary>Every operation of the vim25 port type, sent through an <see cref="global::EsxSdk.Transport.IVimInvoker"/> (the session's transport).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class VimService
     {
         /// <summary>The API version of the WSDL this binding was generated from (its SOAP actions' <c>urn:vim25/</c> suffix).</summary>
         public const string WsdlApiVersion = "7.0.2.0";
 
-        private readonly global::EsxSdk.IVimInvoker invoker;
+        private readonly global::EsxSdk.Transport.IVimInvoker invoker;
 
         /// <summary>Creates the service over an invoker (e.g. a connected session).</summary>
-        public VimService(global::EsxSdk.IVimInvoker invoker) => this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));
+        public VimService(global::EsxSdk.Transport.IVimInvoker invoker) => this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));
 
         /// <summary>The invoker the operations are sent through.</summary>
-        public global::EsxSdk.IVimInvoker Invoker => this.invoker;
+        public global::EsxSdk.Transport.IVimInvoker Invoker => this.invoker;
 
         /// <summary>Calls the vim25 operation <c>RetrieveServiceContent</c>.</summary>
         /// <param name="this">Request element <c>_this</c>.</param>
@@ -32,12 +32,12 @@ namespace Fixture.Vim25
             {
                 This = @this,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.RetrieveServiceContentResponse, global::Fixture.Vim25.ServiceContent>(
+            return global::EsxSdk.Transport.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.RetrieveServiceContentResponse, global::Fixture.Vim25.ServiceContent>(
                 this.invoker,
                 "RetrieveServiceContent",
                 "RetrieveServiceContent",
                 request,
-                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "RetrieveServiceContent"),
+                static response => global::EsxSdk.Transport.VimResponse.Required(response.Returnval, "RetrieveServiceContent"),
                 cancellationToken);
         }
     }

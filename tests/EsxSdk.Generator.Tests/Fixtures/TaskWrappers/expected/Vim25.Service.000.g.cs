@@ -4,33 +4,33 @@
 
 namespace Fixture.Vim25
 {
-    /// <summary>Every operation of the vim25 port type, sent through an <see cref="global::EsxSdk.IVimInvoker"/> (the session's transport).</summary>
+    /// <summary>Every operation of the vim25 port type, sent through an <see cref="global::EsxSdk.Transport.IVimInvoker"/> (the session's transport).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class VimService
     {
         /// <summary>The API version of the WSDL this binding was generated from (its SOAP actions' <c>urn:vim25/</c> suffix).</summary>
         public const string WsdlApiVersion = "7.0.2.0";
 
-        private readonly global::EsxSdk.IVimInvoker invoker;
+        private readonly global::EsxSdk.Transport.IVimInvoker invoker;
 
         /// <summary>Runs the question-aware wrappers' tasks; null when the service was made on an invoker alone.</summary>
         private readonly global::EsxSdk.Tasks.IVimTaskHost? taskHost;
 
         /// <summary>Creates the service over an invoker; its question-aware wrappers need a client's service (<c>client.Service</c>).</summary>
-        public VimService(global::EsxSdk.IVimInvoker invoker)
+        public VimService(global::EsxSdk.Transport.IVimInvoker invoker)
             : this(invoker, null)
         {
         }
 
         /// <summary>Creates the service over an invoker, with the host that runs its wrappers' tasks (the client).</summary>
-        internal VimService(global::EsxSdk.IVimInvoker invoker, global::EsxSdk.Tasks.IVimTaskHost? taskHost)
+        internal VimService(global::EsxSdk.Transport.IVimInvoker invoker, global::EsxSdk.Tasks.IVimTaskHost? taskHost)
         {
             this.invoker = invoker ?? throw new global::System.ArgumentNullException(nameof(invoker));
             this.taskHost = taskHost;
         }
 
         /// <summary>The invoker the operations are sent through.</summary>
-        public global::EsxSdk.IVimInvoker Invoker => this.invoker;
+        public global::EsxSdk.Transport.IVimInvoker Invoker => this.invoker;
 
         /// <summary>Calls the vim25 operation <c>CheckCompatibility_Task</c>.</summary>
         /// <param name="this">Request element <c>_this</c>.</param>
@@ -52,12 +52,12 @@ namespace Fixture.Vim25
                 Vm = vm,
                 Host = host,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CheckCompatibilityTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+            return global::EsxSdk.Transport.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CheckCompatibilityTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
                 this.invoker,
                 "CheckCompatibility_Task",
                 "CheckCompatibility_Task",
                 request,
-                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "CheckCompatibility_Task"),
+                static response => global::EsxSdk.Transport.VimResponse.Required(response.Returnval, "CheckCompatibility_Task"),
                 cancellationToken);
         }
 
@@ -116,12 +116,12 @@ namespace Fixture.Vim25
                 Folder = folder,
                 Name = name,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CloneVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+            return global::EsxSdk.Transport.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CloneVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
                 this.invoker,
                 "CloneVM_Task",
                 "CloneVM_Task",
                 request,
-                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "CloneVM_Task"),
+                static response => global::EsxSdk.Transport.VimResponse.Required(response.Returnval, "CloneVM_Task"),
                 cancellationToken);
         }
 
@@ -172,7 +172,7 @@ namespace Fixture.Vim25
             {
                 This = @this,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CurrentTimeResponse, global::System.DateTimeOffset>(
+            return global::EsxSdk.Transport.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.CurrentTimeResponse, global::System.DateTimeOffset>(
                 this.invoker,
                 "CurrentTime",
                 "CurrentTime",
@@ -202,12 +202,12 @@ namespace Fixture.Vim25
                 Options = options,
                 Vm = vm ?? global::System.Array.Empty<global::Fixture.Vim25.ManagedObjectReference>(),
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.FrobnicateVMsTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+            return global::EsxSdk.Transport.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.FrobnicateVMsTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
                 this.invoker,
                 "FrobnicateVMs_Task",
                 "FrobnicateVMs_Task",
                 request,
-                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "FrobnicateVMs_Task"),
+                static response => global::EsxSdk.Transport.VimResponse.Required(response.Returnval, "FrobnicateVMs_Task"),
                 cancellationToken);
         }
 
@@ -266,12 +266,12 @@ namespace Fixture.Vim25
                 Vm = vm,
                 Option = option ?? global::System.Array.Empty<string>(),
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.PowerOnMultiVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+            return global::EsxSdk.Transport.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.PowerOnMultiVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
                 this.invoker,
                 "PowerOnMultiVM_Task",
                 "PowerOnMultiVM_Task",
                 request,
-                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "PowerOnMultiVM_Task"),
+                static response => global::EsxSdk.Transport.VimResponse.Required(response.Returnval, "PowerOnMultiVM_Task"),
                 cancellationToken);
         }
 
@@ -327,12 +327,12 @@ namespace Fixture.Vim25
                 This = @this,
                 Host = host,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.PowerOnVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+            return global::EsxSdk.Transport.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.PowerOnVMTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
                 this.invoker,
                 "PowerOnVM_Task",
                 "PowerOnVM_Task",
                 request,
-                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "PowerOnVM_Task"),
+                static response => global::EsxSdk.Transport.VimResponse.Required(response.Returnval, "PowerOnVM_Task"),
                 cancellationToken);
         }
 
@@ -409,12 +409,12 @@ namespace Fixture.Vim25
                 This = @this,
                 NewName = newName,
             };
-            return global::EsxSdk.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.RenameTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
+            return global::EsxSdk.Transport.VimInvokerExtensions.InvokeAsync<global::Fixture.Vim25.RenameTaskResponse, global::Fixture.Vim25.ManagedObjectReference>(
                 this.invoker,
                 "Rename_Task",
                 "Rename_Task",
                 request,
-                static response => global::EsxSdk.VimResponse.Required(response.Returnval, "Rename_Task"),
+                static response => global::EsxSdk.Transport.VimResponse.Required(response.Returnval, "Rename_Task"),
                 cancellationToken);
         }
 
