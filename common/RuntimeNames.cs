@@ -21,6 +21,7 @@ namespace EsxSdk.Common
             public const string TaskStarter = "EsxSdk.Tasks.VimTaskStarterAttribute";
             public const string TaskWrapper = "EsxSdk.Tasks.VimTaskWrapperAttribute";
             public const string TaskPrecheck = "EsxSdk.Tasks.VimTaskPrecheckAttribute";
+            public const string TaskRunner = "EsxSdk.Tasks.VimTaskRunnerAttribute";
         }
 
         /// <summary>Classes: the client, the invoker and response helpers, the task runner and its support.</summary>
@@ -90,6 +91,16 @@ namespace EsxSdk.Common
 
             /// <summary><see cref="Types.TaskWrapperSupport"/>: runs a task with a documented list of results.</summary>
             public const string RunArrayAsync = "RunArrayAsync";
+        }
+
+        /// <summary>Properties read by name.</summary>
+        internal static class Properties
+        {
+            /// <summary><see cref="Types.Client"/>: the client's service (<c>client.Service.XTaskAsync</c> names the client).</summary>
+            public const string Service = "Service";
+
+            /// <summary><see cref="Attributes.TaskStarter"/>: the parameter names of the VMs the task acts on.</summary>
+            public const string StarterTargets = "Targets";
         }
     }
 }

@@ -39,56 +39,41 @@ namespace EsxSdk.Analyzers
         }
 
         /// <summary>
-        /// True when the call's value is what a lambda or anonymous method returns (<c>ct => service.XTaskAsync(vm, ct)</c>):
-        /// the lambda is a start delegate handed to a runner, which owns the pre-check and the wait.
+        /// True when the call is inside a lambda, anonymous method or local function handed to a task runner
+        /// (<c>RunTaskAsync</c> or a method marked <c>[VimTaskRunner]</c>):
+        /// <c>client.RunTaskAsync(vm, async ct => { var t = await service.XTaskAsync(vm, ct); return t; })</c>, or
+        /// <c>client.RunTaskAsync(vm, StartAsync)</c> with the call in the local function <c>StartAsync</c>.
         /// </summary>
-        public static bool IsStartDelegateResult(IOperation call)
+        public static bool IsInsideRunnerDelegate(IOperation call, TaskSymbols symbols)
         {
-            if (OutermostValue(call).Parent is not IReturnOperation returned)
+            for (IOperation? scope = call.Parent; scope is not null; scope = scope.Parent)
             {
-                return false;
-            }
-
-            for (IOperation? scope = returned.Parent; scope is not null; scope = scope.Parent)
-            {
-                switch (scope)
+                if (scope is ILocalFunctionOperation localFunction)
                 {
-                    case IAnonymousFunctionOperation:
-                        return true;
-                    case ILocalFunctionOperation:
-                        return false;
+                    return Root(scope).Descendants()
+                        .OfType<IMethodReferenceOperation>()
+                        .Any(m => SymbolEqualityComparer.Default.Equals(m.Method.OriginalDefinition, localFunction.Symbol) && IsHandedToRunner(m, symbols));
+                }
+
+                if (scope is IAnonymousFunctionOperation lambda)
+                {
+                    return IsHandedToRunner(lambda, symbols);
                 }
             }
 
             return false;
         }
 
-        /// <summary>
-        /// True when the call is inside a lambda or anonymous method handed directly to the task runner
-        /// (<c>client.RunTaskAsync(vm, async ct => { var t = await service.XTaskAsync(vm, ct); return t; })</c>).
-        /// </summary>
-        public static bool IsInsideRunnerDelegate(IOperation call, TaskSymbols symbols)
+        /// <summary>The delegate made from <paramref name="function"/> is an argument of a runner call.</summary>
+        private static bool IsHandedToRunner(IOperation function, TaskSymbols symbols)
         {
-            for (IOperation? scope = call.Parent; scope is not null; scope = scope.Parent)
+            IOperation? holder = function.Parent;
+            while (holder is IDelegateCreationOperation or IConversionOperation)
             {
-                if (scope is ILocalFunctionOperation)
-                {
-                    return false;
-                }
-
-                if (scope is IAnonymousFunctionOperation lambda)
-                {
-                    IOperation? holder = lambda.Parent;
-                    while (holder is IDelegateCreationOperation or IConversionOperation)
-                    {
-                        holder = holder.Parent;
-                    }
-
-                    return holder is IArgumentOperation { Parent: IInvocationOperation runner } && symbols.RoleOf(runner.TargetMethod) == MethodRole.Runner;
-                }
+                holder = holder.Parent;
             }
 
-            return false;
+            return holder is IArgumentOperation { Parent: IInvocationOperation runner } && symbols.RoleOf(runner.TargetMethod) == MethodRole.Runner;
         }
 
         /// <summary>The first ManagedObjectReference argument: the target of a starter (<c>@this</c>) or of a pre-check.</summary>

@@ -18,12 +18,14 @@ namespace EsxSdk.Analyzers
 
         private readonly ConcurrentDictionary<IMethodSymbol, MethodRole> roles = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableDictionary<string, IMethodSymbol>> wrappers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<string>?> targets = new(SymbolEqualityComparer.Default);
 
         private TaskSymbols(Compilation compilation, INamedTypeSymbol starterAttribute)
         {
             this.StarterAttribute = starterAttribute;
             this.WrapperAttribute = compilation.GetTypeByMetadataName(RuntimeNames.Attributes.TaskWrapper);
             this.PrecheckAttribute = compilation.GetTypeByMetadataName(RuntimeNames.Attributes.TaskPrecheck);
+            this.RunnerAttribute = compilation.GetTypeByMetadataName(RuntimeNames.Attributes.TaskRunner);
             this.PrecheckClass = compilation.GetTypeByMetadataName(RuntimeNames.Types.TaskPrecheck);
             this.RunnerClass = compilation.GetTypeByMetadataName(RuntimeNames.Types.TaskRunner);
             this.Client = compilation.GetTypeByMetadataName(RuntimeNames.Types.Client);
@@ -34,6 +36,8 @@ namespace EsxSdk.Analyzers
         public INamedTypeSymbol? WrapperAttribute { get; }
 
         public INamedTypeSymbol? PrecheckAttribute { get; }
+
+        public INamedTypeSymbol? RunnerAttribute { get; }
 
         public INamedTypeSymbol? PrecheckClass { get; }
 
@@ -64,6 +68,12 @@ namespace EsxSdk.Analyzers
             return null;
         }
 
+        /// <summary>
+        /// The parameter names of the VMs a starter acts on, as its <c>[VimTaskStarter(Targets = ...)]</c> records them
+        /// (<c>this</c> for <c>@this</c>); null when the attribute does not say (an older binding).
+        /// </summary>
+        public ImmutableHashSet<string>? TargetsOf(IMethodSymbol method) => this.targets.GetOrAdd(method.ReducedFrom ?? method.OriginalDefinition, this.ReadTargets);
+
         /// <summary>The question-aware wrapper of <paramref name="operation"/> on <paramref name="type"/>, if the binding has one.</summary>
         public IMethodSymbol? WrapperFor(INamedTypeSymbol type, string operation)
             => this.wrappers.GetOrAdd(type, this.IndexWrappers).TryGetValue(operation, out IMethodSymbol? wrapper) ? wrapper : null;
@@ -88,6 +98,25 @@ namespace EsxSdk.Analyzers
             return index.ToImmutable();
         }
 
+        private ImmutableHashSet<string>? ReadTargets(IMethodSymbol method)
+        {
+            foreach (AttributeData attribute in method.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, this.StarterAttribute))
+                {
+                    foreach (var named in attribute.NamedArguments)
+                    {
+                        if (named.Key == RuntimeNames.Properties.StarterTargets && named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull)
+                        {
+                            return named.Value.Values.Select(v => v.Value as string).OfType<string>().ToImmutableHashSet(StringComparer.Ordinal);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
         private MethodRole Classify(IMethodSymbol method)
         {
             foreach (AttributeData attribute in method.GetAttributes())
@@ -106,6 +135,11 @@ namespace EsxSdk.Analyzers
                 if (type is not null && SymbolEqualityComparer.Default.Equals(type, this.PrecheckAttribute))
                 {
                     return MethodRole.Precheck;
+                }
+
+                if (type is not null && SymbolEqualityComparer.Default.Equals(type, this.RunnerAttribute))
+                {
+                    return MethodRole.Runner;
                 }
             }
 

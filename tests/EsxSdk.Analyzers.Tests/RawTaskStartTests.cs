@@ -28,20 +28,43 @@ namespace EsxSdk.Analyzers.Tests
         }
 
         [Fact]
-        public async Task A_check_that_dominates_the_call_through_branches_and_loops_is_enough()
+        public async Task A_check_that_holds_on_every_path_through_branches_covers_the_start()
         {
             await Verify.AnalyzeAsync(InMethod("""
                 await client.EnsureNotBlockedAsync(vm, QuestionPolicy.Report, ct).ConfigureAwait(false);
+                if (ct.CanBeCanceled)
+                {
+                    Keep(await client.Service.PowerOffVMTaskAsync(vm!, ct).ConfigureAwait(false));
+                }
+                else
+                {
+                    Keep(await client.Service.ResetVMTaskAsync(vm, ct));
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task One_check_before_a_loop_covers_the_first_start_only()
+        {
+            await Verify.AnalyzeAsync(
+                InMethod("""
+                    await client.EnsureNotBlockedAsync(vm);
+                    for (int i = 0; i < 3; i++)
+                    {
+                        Keep(await {|#0:client.Service.ResetVMTaskAsync(vm, ct)|});
+                    }
+                    """),
+                Verify.Diagnostic("ESX0001").WithLocation(0).WithArguments("ResetVMTaskAsync", "ResetVM_Task", "vm"));
+        }
+
+        [Fact]
+        public async Task A_check_in_each_iteration_covers_the_start_in_it()
+        {
+            await Verify.AnalyzeAsync(InMethod("""
                 for (int i = 0; i < 3; i++)
                 {
-                    if (i % 2 == 0)
-                    {
-                        Keep(await client.Service.PowerOffVMTaskAsync(vm!, ct).ConfigureAwait(false));
-                    }
-                    else
-                    {
-                        Keep(await client.Service.ResetVMTaskAsync(vm, ct));
-                    }
+                    await client.EnsureNotBlockedAsync(vm, cancellationToken: ct);
+                    Keep(await client.Service.ResetVMTaskAsync(vm, ct));
                 }
                 """));
         }

@@ -22,6 +22,7 @@ namespace EsxSdk.Tasks
         /// <exception cref="VimBlockedException">The target had a pending question or task; nothing was started.</exception>
         /// <exception cref="VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="VimTaskFailedException">The task ended in error.</exception>
+        [VimTaskRunner]
         public static Task<object?> RunTaskAsync(this VimClient client, ManagedObjectReference target, Func<CancellationToken, Task<ManagedObjectReference>> start, VimTaskOptions? options = null, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(target);
@@ -35,6 +36,7 @@ namespace EsxSdk.Tasks
         /// <exception cref="VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="VimTaskFailedException">The task ended in error.</exception>
+        [VimTaskRunner]
         public static async Task<object?> RunTaskAsync(this VimClient client, IReadOnlyList<ManagedObjectReference> targets, Func<CancellationToken, Task<ManagedObjectReference>> start, VimTaskOptions? options = null, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(client);
