@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -17,14 +18,20 @@ namespace EsxSdk.Analyzers.CodeFixes
     /// <summary>
     /// ESX0001 fixes: call the question-aware wrapper instead (offered when the binding has one and the starter's
     /// task reference is not used, so the wrapper's different result changes nothing), or insert
-    /// <c>await client.EnsureNotBlockedAsync(target)</c> before the statement (offered where <c>await</c> is allowed
-    /// and the VimClient is known).
+    /// <c>await client.EnsureNotBlockedAsync(target)</c> before the statement (offered where <c>await</c> is allowed,
+    /// the statement is reachable and the VimClient is known; see <see cref="PrecheckPlan"/>).
+    /// The first fix of every diagnostic is its preferred one (the wrapper when it fits, else the check) under one
+    /// equivalence key, so a batch run (<c>dotnet format analyzers</c>, FixAll from the first fix) applies each
+    /// diagnostic's preferred fix; the check, when second, has a key of its own.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RawTaskStartCodeFixProvider))]
     [Shared]
     public sealed class RawTaskStartCodeFixProvider : CodeFixProvider
     {
-        public const string UseWrapperKey = "ESX0001.UseWrapper";
+        /// <summary>The first fix of every diagnostic: the wrapper when it fits, else the inserted check.</summary>
+        public const string PreferredKey = "ESX0001.Preferred";
+
+        /// <summary>The inserted check, offered second where the wrapper is preferred.</summary>
         public const string InsertPrecheckKey = "ESX0001.InsertPrecheck";
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(AnalyzerDescriptors.RawTaskStartWithoutPrecheckId);
@@ -48,23 +55,28 @@ namespace EsxSdk.Analyzers.CodeFixes
                     continue;
                 }
 
-                if (diagnostic.Properties.TryGetValue(RawTaskStartAnalyzer.WrapperNameProperty, out string? wrapper) && wrapper is not null && ResultIsUnused(call))
+                diagnostic.Properties.TryGetValue(RawTaskStartAnalyzer.TargetParameterProperty, out string? targetParameter);
+                bool isCollection = diagnostic.Properties.ContainsKey(RawTaskStartAnalyzer.CollectionTargetProperty);
+                PrecheckPlan? plan = PrecheckPlan.Create(call, starter, targetParameter, isCollection, model, context.CancellationToken);
+                bool wrapperFits = diagnostic.Properties.TryGetValue(RawTaskStartAnalyzer.WrapperNameProperty, out string? wrapper) && wrapper is not null && ResultIsUnused(call);
+                if (wrapperFits)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             "Use the question-aware wrapper " + wrapper,
-                            ct => UseWrapperAsync(context.Document, call, starter, wrapper, ct),
-                            UseWrapperKey),
+                            ct => UseWrapperAsync(context.Document, call, starter, wrapper!, ct),
+                            PreferredKey),
                         diagnostic);
                 }
 
-                if (PrecheckPlan.Create(call, starter, model, context.CancellationToken) is { } plan)
+                if (plan is not null)
                 {
+                    string what = plan.IsCollection ? "each VM of '" + plan.TargetArgument.WithoutTrivia() + "'" : "'" + plan.TargetArgument.WithoutTrivia() + "'";
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            "Check '" + plan.Target + "' for a pending question or task first (EnsureNotBlockedAsync)",
+                            "Check " + what + " for a pending question or task first (EnsureNotBlockedAsync)",
                             ct => InsertPrecheckAsync(context.Document, plan, ct),
-                            InsertPrecheckKey),
+                            wrapperFits ? InsertPrecheckKey : PreferredKey),
                         diagnostic);
                 }
             }
@@ -117,41 +129,66 @@ namespace EsxSdk.Analyzers.CodeFixes
         private static async Task<Document> InsertPrecheckAsync(Document document, PrecheckPlan plan, CancellationToken cancellationToken)
         {
             DocumentEditor editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            SyntaxTriviaList leading = plan.Statement.GetLeadingTrivia();
+            SyntaxTrivia endOfLine = EndOfLine(plan.Statement);
+            List<StatementSyntax> inserted = new();
+            if (plan.HoistedName is { } local)
+            {
+                inserted.Add(SyntaxFactory.ParseStatement("var " + local + " = " + plan.TargetArgument.WithoutTrivia() + ";"));
+            }
+
             string token = plan.Token is null ? string.Empty : ", cancellationToken: " + plan.Token;
             string configure = plan.ConfigureAwaitFalse ? ".ConfigureAwait(false)" : string.Empty;
-            StatementSyntax check = SyntaxFactory.ParseStatement("await " + plan.Client + ".EnsureNotBlockedAsync(" + plan.Target + token + ")" + configure + ";")
-                .WithLeadingTrivia(plan.Statement.GetLeadingTrivia())
-                .WithTrailingTrivia(EndOfLine(plan.Statement))
-                .WithAdditionalAnnotations(Formatter.Annotation);
+            string checkOf(string target) => "await " + plan.Client + ".EnsureNotBlockedAsync(" + target + token + ")" + configure + ";";
+            inserted.Add(SyntaxFactory.ParseStatement(plan.IsCollection
+                ? "foreach (var " + plan.ElementName + " in " + plan.Target + ")\n{\n" + checkOf(plan.ElementName) + "\n}"
+                : checkOf(plan.Target)));
+            inserted = inserted.Select(s => s.WithLeadingTrivia(leading).WithTrailingTrivia(endOfLine).WithAdditionalAnnotations(Formatter.Annotation)).ToList();
 
-            // Blank lines and comments above the statement now stand above the check; the statement keeps its indentation.
-            SyntaxTriviaList indentation = plan.Statement.GetLeadingTrivia().LastOrDefault() is { } last && last.IsKind(SyntaxKind.WhitespaceTrivia)
-                ? SyntaxFactory.TriviaList(last)
-                : SyntaxFactory.TriviaList();
-            editor.ReplaceNode(plan.Statement, (current, _) => current.WithLeadingTrivia(indentation));
-            if (plan.Statement.Parent is GlobalStatementSyntax global)
+            if (plan.HoistedName is { } name)
             {
-                editor.InsertBefore(global, SyntaxFactory.GlobalStatement(check));
+                editor.ReplaceNode(plan.TargetArgument, SyntaxFactory.IdentifierName(name).WithTriviaFrom(plan.TargetArgument));
+            }
+
+            if (plan.Statement.Parent is BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
+            {
+                // Blank lines and comments above the statement now stand above the check; the statement keeps its indentation.
+                SyntaxTriviaList indentation = leading.LastOrDefault() is { } last && last.IsKind(SyntaxKind.WhitespaceTrivia)
+                    ? SyntaxFactory.TriviaList(last)
+                    : SyntaxFactory.TriviaList();
+                editor.ReplaceNode(plan.Statement, (current, _) => current.WithLeadingTrivia(indentation));
+                SyntaxNode anchor = plan.Statement.Parent is GlobalStatementSyntax global ? global : plan.Statement;
+                editor.InsertBefore(anchor, anchor is GlobalStatementSyntax ? inserted.Select(s => (SyntaxNode)SyntaxFactory.GlobalStatement(s)) : inserted);
             }
             else
             {
-                editor.InsertBefore(plan.Statement, check);
+                // An embedded statement (if (x) start;): the check and the start become one block.
+                editor.ReplaceNode(plan.Statement, (current, _) => SyntaxFactory.Block(inserted.Append((StatementSyntax)current.WithoutLeadingTrivia()))
+                    .WithTriviaFrom(current)
+                    .WithAdditionalAnnotations(Formatter.Annotation));
             }
 
             if (plan.NeedsUsing && editor.OriginalRoot is CompilationUnitSyntax unit
                 && !unit.Usings.Any(u => u.Name?.ToString() == RuntimeNames.TasksNamespace && u.Alias is null && u.StaticKeyword == default))
             {
-                UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(RuntimeNames.TasksNamespace)).WithTrailingTrivia(EndOfLine(plan.Statement));
+                UsingDirectiveSyntax directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(RuntimeNames.TasksNamespace)).WithTrailingTrivia(endOfLine);
                 editor.ReplaceNode(unit, (current, _) => ((CompilationUnitSyntax)current).AddUsings(directive));
             }
 
             return editor.GetChangedDocument();
         }
 
-        /// <summary>The line end the document uses after <paramref name="statement"/>, so inserted lines match it.</summary>
+        /// <summary>The line end the document uses (after <paramref name="statement"/>, else its first), so inserted lines match it.</summary>
         private static SyntaxTrivia EndOfLine(StatementSyntax statement)
-            => statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { } eol && eol != default
-                ? eol
-                : SyntaxFactory.ElasticCarriageReturnLineFeed;
+        {
+            SyntaxTrivia after = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            if (after.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return after;
+            }
+
+            SyntaxTrivia first = statement.SyntaxTree.GetRoot().DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return first.IsKind(SyntaxKind.EndOfLineTrivia) ? first : SyntaxFactory.ElasticCarriageReturnLineFeed;
+        }
     }
 }
