@@ -134,6 +134,12 @@ namespace EsxSdk.Analyzers.Flow
                     }
 
                     break;
+                case IIsPatternOperation { Pattern: IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol bound } } declaration:
+                    this.Bound(bound, declaration.Value, state);
+                    break;
+                case IIsPatternOperation { Pattern: IRecursivePatternOperation { DeclaredSymbol: ILocalSymbol bound } } recursive:
+                    this.Bound(bound, recursive.Value, state);
+                    break;
                 case IFlowCaptureOperation capture when this.enumerators.TryGetValue(capture.Id, out AccessPath? collection):
                     // A foreach starts (again): nothing visited yet, so "every element so far" holds.
                     state.Facts.RemoveWhere(f => f.Kind == FactKind.Loop && Equals(f.Capture, capture.Id));
@@ -247,6 +253,16 @@ namespace EsxSdk.Analyzers.Flow
             else if (AccessPath.Of(value, this.Captured) is { } copied && !copied.Mentions(variable))
             {
                 state.Facts.Add(Fact.Copy(variable, copied));
+            }
+        }
+
+        /// <summary><c>x is { } copy</c>: the pattern's variable holds what <c>x</c> does.</summary>
+        private void Bound(ILocalSymbol variable, IOperation value, FlowState state)
+        {
+            state.Kill(variable);
+            if (AccessPath.Of(value, this.Captured) is { } source && !source.Mentions(variable))
+            {
+                state.Facts.Add(Fact.Copy(variable, source));
             }
         }
 
