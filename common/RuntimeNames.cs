@@ -24,6 +24,17 @@ namespace EsxSdk.Common
             public const string TaskRunner = "EsxSdk.Tasks.VimTaskRunnerAttribute";
         }
 
+        /// <summary>Properties of the attributes in <see cref="Attributes"/>, set by the generator and read by the analyzers.</summary>
+        internal static class AttributeProperties
+        {
+            /// <summary>
+            /// <see cref="Attributes.TaskStarter"/> and <see cref="Attributes.TaskWrapper"/>: <c>string[]</c>, the C# parameter
+            /// names of the VMs the task acts on, in order (<c>this</c> for <c>@this</c>); empty: none; unset (null): not
+            /// recorded by the binding's generator.
+            /// </summary>
+            public const string Targets = "Targets";
+        }
+
         /// <summary>Classes: the client, the invoker and response helpers, the task runner and its support.</summary>
         internal static class Types
         {

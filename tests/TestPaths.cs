@@ -14,6 +14,9 @@ namespace EsxSdk.Testing
 
         public static string Wsdl55 => Path.Combine(SharedWsdlRoot, "vim25-5.5");
 
+        /// <summary>The team's managed-object model, ../shared/vmodl beside the repository (beside the WSDL sets).</summary>
+        public static string ManagedObjectModel => Path.GetFullPath(Path.Combine(SharedWsdlRoot, "..", "vmodl", "vim25-8.0.3-managed-objects.json"));
+
         public static string TestDataRoot => Metadata("TestDataRoot");
 
         public static string RepoRoot => Metadata("RepoRoot");

@@ -7,6 +7,12 @@ namespace EsxSdk.Generator
         public const string ParsedDocuments = nameof(ParsedDocuments);
         public const string GeneratorOptions = nameof(GeneratorOptions);
 
+        /// <summary>The AdditionalFiles marked as the managed-object model.</summary>
+        public const string ManagedObjectFiles = nameof(ManagedObjectFiles);
+
+        /// <summary>The managed-object model files, parsed.</summary>
+        public const string ParsedManagedObjects = nameof(ParsedManagedObjects);
+
         /// <summary>The link step: the binding model and the diagnostics together.</summary>
         public const string Binding = nameof(Binding);
 

@@ -4,14 +4,16 @@ using EsxSdk.Generator.Linking;
 using EsxSdk.Generator.Model;
 using EsxSdk.Generator.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace EsxSdk.Generator
 {
     /// <summary>
     /// Generates the vim25 binding (data types, enums, faults and their XML serialization, the service) from the
-    /// WSDL and XSD files given as AdditionalFiles. One way: parse each file, link them into one model, report its
-    /// diagnostics, and emit the model's source files.
+    /// WSDL and XSD files given as AdditionalFiles, and the optional managed-object model (an AdditionalFile marked
+    /// <see cref="ManagedObjectsKind"/>). One way: parse each file, link them into one model, report its diagnostics,
+    /// and emit the model's source files.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed partial class VimBindingGenerator : IIncrementalGenerator
@@ -28,6 +30,15 @@ namespace EsxSdk.Generator
         /// <summary>MSBuild property (benchmarks only): <c>true</c> emits XmlSerializer twins of the types instead of the binding.</summary>
         public const string XmlSerializerTwinsProperty = "build_property.VimXmlSerializerTwins";
 
+        /// <summary>
+        /// AdditionalFiles metadata saying what a file is to the generator (made compiler-visible by the build files). WSDL
+        /// and XSD files are told by their extension; JSON is too common an AdditionalFile (stylecop.json) to go by name.
+        /// </summary>
+        public const string FileKindMetadata = "build_metadata.AdditionalFiles.EsxSdkKind";
+
+        /// <summary><see cref="FileKindMetadata"/> of the managed-object model (MSBuild item <c>VimManagedObjects</c>).</summary>
+        public const string ManagedObjectsKind = "VimManagedObjects";
+
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
@@ -41,13 +52,27 @@ namespace EsxSdk.Generator
                 })
                 .WithTrackingName(TrackingNames.ParsedDocuments);
 
+            // The optional managed-object model: which operation is a method of which managed object type.
+            IncrementalValuesProvider<ManagedObjectDocument> managedObjects = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Where(static input => IsManagedObjectModel(input.Right.GetOptions(input.Left)))
+                .Select(static (input, _) => input.Left)
+                .WithTrackingName(TrackingNames.ManagedObjectFiles)
+                .Select(static (file, cancellationToken) =>
+                {
+                    SourceText? text = file.GetText(cancellationToken);
+                    return ManagedObjectModelParser.Parse(file.Path, text?.ToString() ?? string.Empty, cancellationToken);
+                })
+                .WithTrackingName(TrackingNames.ParsedManagedObjects);
+
             IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
                 .Select(static (config, _) => GeneratorOptionsReader.Read(config.GlobalOptions))
                 .WithTrackingName(TrackingNames.GeneratorOptions);
 
             IncrementalValueProvider<LinkResult> linked = documents.Collect()
+                .Combine(managedObjects.Collect())
                 .Combine(options)
-                .Select(static (input, cancellationToken) => BindingLinker.Link(input.Left, input.Right, cancellationToken))
+                .Select(static (input, cancellationToken) => BindingLinker.Link(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
                 .WithTrackingName(TrackingNames.Binding);
 
             // Diagnostics are their own output (they carry positions; the model does not): a shifted line re-reports
@@ -97,6 +122,9 @@ namespace EsxSdk.Generator
 
         private static void AddSource(SourceProductionContext context, string hintName, string text)
             => context.AddSource(hintName, SourceText.From(text, System.Text.Encoding.UTF8));
+
+        private static bool IsManagedObjectModel(AnalyzerConfigOptions options)
+            => options.TryGetValue(FileKindMetadata, out string? kind) && string.Equals(kind?.Trim(), ManagedObjectsKind, StringComparison.OrdinalIgnoreCase);
 
         private static bool IsWsdlOrSchema(string path)
             => path.EndsWith(".wsdl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xsd", StringComparison.OrdinalIgnoreCase);

@@ -52,9 +52,16 @@ namespace EsxSdk.Generator.Tests
             Assert.DoesNotContain("VimTaskWrapperAttribute(", service, System.StringComparison.Ordinal);
             Assert.DoesNotContain("IVimTaskHost", service, System.StringComparison.Ordinal);
             Assert.Contains("public VimService(global::EsxSdk.Transport.IVimInvoker invoker) => this.invoker = ", service, System.StringComparison.Ordinal);
-            Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarterAttribute(\"PowerOnVM_Task\")]", service, System.StringComparison.Ordinal);
+            Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarterAttribute(\"PowerOnVM_Task\", Targets = new[] { \"this\" })]", service, System.StringComparison.Ordinal);
             Assert.DoesNotContain("VimTaskStarterAttribute(\"CurrentTime\")", service, System.StringComparison.Ordinal);
         }
+
+        [Fact]
+        public Task TaskTargets_from_the_managed_object_model_on_starters_and_wrappers()
+            => FixtureVerifier.VerifyAsync(
+                Fixture.Load("TaskTargets"),
+                new Dictionary<string, string> { [VimBindingGenerator.TaskWrappersProperty] = "true" },
+                compile: false);
 
         [Fact]
         public Task Layouts_sdk_wsdl_with_imports_and_includes()

@@ -116,9 +116,9 @@ namespace EsxSdk.Generator.Tests
             Assert.Equal(dataObjects, wrappers.Count(w => w.Shape is TaskResultShape.Single or TaskResultShape.Array && w.ResultTypeName != "global::Test.Vim25.ManagedObjectReference"));
             Assert.Equal(undocumented, wrappers.Count(w => w.Shape == TaskResultShape.Unknown));
             Assert.Equal(("PowerOnVMAsync", TaskResultShape.None), (Wrapper("PowerOnVM_Task").MethodName, Wrapper("PowerOnVM_Task").Shape));
-            Assert.Equal(new[] { "@this", "vm" }, Wrapper("PowerOnMultiVM_Task").TargetParameters.ToArray());
+            Assert.Equal(new[] { "@this", "vm" }, model.Operations.Single(o => o.WireName == "PowerOnMultiVM_Task").TaskTargets.ToArray());
             Assert.Equal("global::Test.Vim25.ClusterPowerOnVmResult", Wrapper("PowerOnMultiVM_Task").ResultTypeName);
-            Assert.Equal(new[] { "@this" }, Wrapper("CheckCompatibility_Task").TargetParameters.ToArray());
+            Assert.Equal(new[] { "@this" }, model.Operations.Single(o => o.WireName == "CheckCompatibility_Task").TaskTargets.ToArray());
             Assert.Equal((TaskResultShape.Array, "global::Test.Vim25.CheckResult"), (Wrapper("CheckCompatibility_Task").Shape, Wrapper("CheckCompatibility_Task").ResultTypeName));
             Assert.Equal((TaskResultShape.Single, "string"), (Wrapper("CreateVirtualDisk_Task").Shape, Wrapper("CreateVirtualDisk_Task").ResultTypeName));
         }
@@ -138,7 +138,7 @@ namespace EsxSdk.Generator.Tests
         /// <summary>The binding of the documents (namespace Test.Vim25), asserting linking reported nothing.</summary>
         internal static BindingModel Link(IEnumerable<SchemaDocument> documents)
         {
-            LinkResult result = BindingLinker.Link(documents.ToImmutableArray(), new GeneratorOptions("Test.Vim25", null), CancellationToken.None);
+            LinkResult result = BindingLinker.Link(documents.ToImmutableArray(), ImmutableArray<ManagedObjectDocument>.Empty, new GeneratorOptions("Test.Vim25", null), CancellationToken.None);
             Assert.Empty(result.Diagnostics);
             return Assert.IsType<BindingModel>(result.Model);
         }

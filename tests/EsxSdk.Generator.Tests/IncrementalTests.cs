@@ -155,6 +155,86 @@ namespace EsxSdk.Generator.Tests
             AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Cached);
         }
 
+        /// <summary>The managed-object model as one more input (the TaskTargets fixture, whose model and WSDL go together).</summary>
+        [Fact]
+        public void Second_run_with_the_same_model_is_cached_in_every_step()
+        {
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(ModelInputs(), Fixture.Namespace).RunGenerators(Compilation);
+
+            GeneratorRunResult second = driver.RunGenerators(Compilation).GetRunResult().Results.Single();
+
+            Assert.Null(second.Exception);
+            foreach (string step in AllSteps.Concat(new[] { TrackingNames.ManagedObjectFiles, TrackingNames.ParsedManagedObjects }))
+            {
+                AssertAllOutputs(second, step, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+            }
+        }
+
+        /// <summary>
+        /// The model no longer declaring PowerOnMultiVM_Task (renamed) changes its targets back to this and vm: the parsed model,
+        /// the binding and the model are Modified, the WSDL's parse stays cached.
+        /// </summary>
+        [Fact]
+        public void Changed_model_modifies_its_parsed_document_and_the_binding_but_not_the_wsdl()
+        {
+            GeneratorRunResult second = RunWithChangedModel(text => text.Replace("\"name\":\"PowerOnMultiVM_Task\"", "\"name\":\"PowerOnMultiVMRenamed_Task\"", StringComparison.Ordinal));
+
+            AssertAllOutputs(second, TrackingNames.ParsedManagedObjects, IncrementalStepRunReason.Modified);
+            AssertAllOutputs(second, TrackingNames.ParsedDocuments, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Modified);
+            AssertAllOutputs(second, TrackingNames.Diagnostics, IncrementalStepRunReason.Unchanged);
+            AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Modified);
+            Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("VimTaskStarterAttribute(\"PowerOnMultiVM_Task\", Targets = new[] { \"this\", \"vm\" })", StringComparison.Ordinal));
+        }
+
+        /// <summary>Reformatting the model (new lines, spaces) leaves its parsed document equal: nothing downstream re-runs.</summary>
+        [Fact]
+        public void Reformatted_model_leaves_its_parsed_document_unchanged()
+        {
+            GeneratorRunResult second = RunWithChangedModel(text => "\n\n" + text.Replace(",\"", ",\n    \"", StringComparison.Ordinal));
+
+            AssertAllOutputs(second, TrackingNames.ParsedManagedObjects, IncrementalStepRunReason.Unchanged);
+            AssertAllOutputs(second, TrackingNames.Binding, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.Chunks, IncrementalStepRunReason.Cached);
+        }
+
+        /// <summary>A changed XSD leaves the model's parse cached: only the WSDL side and the link re-run.</summary>
+        [Fact]
+        public void Changed_wsdl_leaves_the_parsed_model_cached()
+        {
+            IReadOnlyList<AdditionalText> inputs = ModelInputs();
+            AdditionalText wsdl = inputs.Single(f => f.Path.EndsWith(".wsdl", StringComparison.Ordinal));
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace).RunGenerators(Compilation);
+            string changed = wsdl.GetText()!.ToString().Replace("<xsd:element name=\"spec\" type=\"xsd:string\" />", "<xsd:element name=\"spec\" type=\"xsd:int\" />", StringComparison.Ordinal);
+
+            driver = driver.ReplaceAdditionalText(wsdl, new InMemoryAdditionalText(wsdl.Path, changed)).RunGenerators(Compilation);
+            GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+            Assert.Null(second.Exception);
+            AssertAllOutputs(second, TrackingNames.ParsedManagedObjects, IncrementalStepRunReason.Cached);
+            AssertAllOutputs(second, TrackingNames.ParsedDocuments, IncrementalStepRunReason.Modified);
+            AssertAllOutputs(second, TrackingNames.Model, IncrementalStepRunReason.Modified);
+        }
+
+        private static IReadOnlyList<AdditionalText> ModelInputs() => Fixture.Load("TaskTargets").Inputs();
+
+        /// <summary>Runs the TaskTargets fixture, then again with its model changed by <paramref name="change"/>; returns the second run.</summary>
+        private static GeneratorRunResult RunWithChangedModel(Func<string, string> change)
+        {
+            IReadOnlyList<AdditionalText> inputs = ModelInputs();
+            AdditionalText model = inputs.Single(GeneratorHarness.IsJson);
+            string changedText = change(model.GetText()!.ToString());
+            Assert.NotEqual(model.GetText()!.ToString(), changedText);
+            GeneratorDriver driver = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace).RunGenerators(Compilation);
+
+            driver = driver.ReplaceAdditionalText(model, new InMemoryAdditionalText(model.Path, changedText)).RunGenerators(Compilation);
+            GeneratorRunResult second = driver.GetRunResult().Results.Single();
+            Assert.Null(second.Exception);
+            Assert.Empty(second.Diagnostics);
+            return second;
+        }
+
         private static IReadOnlyList<AdditionalText> Inputs() => Fixture.Load("Layouts", "input/sdk").Inputs();
 
         private static GeneratorRunResult RunWithChangedVimTypes(Func<string, string> change)
@@ -229,6 +309,7 @@ namespace EsxSdk.Generator.Tests
         {
             null => "(none)",
             SchemaDocument document => document.Path,
+            ManagedObjectDocument document => document.Path,
             SourceChunk chunk => chunk.HintName,
             AdditionalText text => text.Path,
             _ => value.GetType().Name,

@@ -72,6 +72,23 @@ namespace EsxSdk.Generator.Tests
             Assert.Contains(Resolve(owner!).GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance), m => m.Name == method);
         }
 
+        /// <summary>The generator sets it as a named argument and the analyzers read it: a public settable string[] on both task marks.</summary>
+        [Theory]
+        [InlineData(RuntimeNames.Attributes.TaskStarter)]
+        [InlineData(RuntimeNames.Attributes.TaskWrapper)]
+        public void Targets_is_a_settable_string_array_of_the_task_attributes(string attribute)
+        {
+            PropertyInfo? targets = Resolve(attribute).GetProperty(RuntimeNames.AttributeProperties.Targets, BindingFlags.Public | BindingFlags.Instance);
+
+            Assert.NotNull(targets);
+            Assert.Equal(typeof(string[]), targets!.PropertyType);
+            Assert.True(targets.SetMethod is { IsPublic: true }, attribute + "." + targets.Name + " has no public setter");
+        }
+
+        [Fact]
+        public void Every_attribute_property_name_is_tested()
+            => Assert.Equal(new[] { nameof(RuntimeNames.AttributeProperties.Targets) }, Constants(typeof(RuntimeNames.AttributeProperties)).Select(c => c.Field));
+
         [Fact]
         public void Tasks_namespace_holds_the_task_attributes()
             => Assert.Equal(RuntimeNames.TasksNamespace, Resolve(RuntimeNames.Attributes.TaskStarter).Namespace);

@@ -70,6 +70,16 @@ namespace EsxSdk.Generator.Diagnostics
             "The MSBuild property VimNamespace is '{0}', which is not a valid C# namespace; the binding is generated into '{1}'",
             DiagnosticSeverity.Warning);
 
+        /// <summary>
+        /// A warning, not an error: the model is optional, so an unreadable one is set aside and the binding is generated as
+        /// without it (task targets by the WSDL alone), which is still a correct binding.
+        /// </summary>
+        public static readonly DiagnosticDescriptor MalformedManagedObjectModel = Rule(
+            "ESXG011",
+            "Managed-object model cannot be read",
+            "'{0}' cannot be read as a managed-object model: {1}; it is ignored and the binding is generated as without it",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity)
             => EsxSdk.Common.DiagnosticRules.Rule(id, title, message, Category, severity);
     }

@@ -78,6 +78,19 @@ namespace EsxSdk.Generator.Emitting
             }
         }
 
+        /// <summary>
+        /// A task's mark (raw starter or wrapper): its operation and its VM targets, as the parameters' names (<c>this</c>
+        /// for <c>@this</c>, as reflection and Roslyn name it). No target is written out as an empty list, so a reader
+        /// can tell "nothing to pre-check" from a binding that does not record targets.
+        /// </summary>
+        internal static void EmitTaskAttribute(IndentedWriter w, string attributeType, OperationModel operation)
+        {
+            string targets = operation.TaskTargets.Count == 0
+                ? "new string[0]"
+                : "new[] { " + string.Join(", ", operation.TaskTargets.Select(name => Literal(name.TrimStart('@')))) + " }";
+            w.List("[" + attributeType, new[] { Literal(operation.WireName), RuntimeNames.AttributeProperties.Targets + " = " + targets }, "]");
+        }
+
         /// <summary>The operation's declared faults for a doc comment ("A, B"), empty when it declares none.</summary>
         internal static string DeclaredFaults(OperationModel operation) => DocText(string.Join(", ", operation.Faults));
 
@@ -100,7 +113,7 @@ namespace EsxSdk.Generator.Emitting
             if (operation.IsTask)
             {
                 // Starts the task and returns its reference; the analyzers find raw task starts by this mark.
-                w.Line("[" + RuntimeTypes.TaskStarterAttribute + "(" + Literal(operation.WireName) + ")]");
+                EmitTaskAttribute(w, RuntimeTypes.TaskStarterAttribute, operation);
             }
 
             w.OpenList("public " + ReturnType(operation) + " " + operation.MethodName, ParameterDeclarations(operation));

@@ -45,7 +45,7 @@ namespace EsxSdk.Generator.Emitting
                 w.Line("/// <exception cref=\"" + RuntimeTypes.TaskFailedException + "\">The task ended in error (its typed fault is attached).</exception>");
             }
 
-            w.Line("[" + RuntimeTypes.TaskWrapperAttribute + "(" + Literal(operation.WireName) + ")]");
+            ServiceEmitter.EmitTaskAttribute(w, RuntimeTypes.TaskWrapperAttribute, operation);
             w.OpenList("public " + ReturnType(wrapper) + " " + wrapper.MethodName, ServiceEmitter.ParameterDeclarations(operation, Options + "? " + options + " = null"));
             ServiceEmitter.EmitNullChecks(w, operation);
             string start = "token => this." + operation.MethodName + "(" + string.Join(", ", operation.Parameters.Select(p => p.CSharpName).Concat(new[] { "token" })) + ")";
@@ -54,13 +54,16 @@ namespace EsxSdk.Generator.Emitting
             w.Close();
         }
 
-        /// <summary>The VM candidates to pre-check: <c>_this</c> and any <c>vm</c> parameters (the runtime keeps the VirtualMachine ones).</summary>
+        /// <summary>
+        /// The VM candidates to pre-check: the operation's targets, the very list its attributes record (the runtime keeps
+        /// the VirtualMachine ones, since <c>_this</c> may be another object when the model does not say).
+        /// </summary>
         private static string Targets(OperationModel operation)
         {
             string reference = operation.TaskWrapper!.ReferenceTypeName;
             var singles = new List<string>();
             var lists = new List<string>();
-            foreach (string name in operation.TaskWrapper!.TargetParameters)
+            foreach (string name in operation.TaskTargets)
             {
                 ParameterModel parameter = operation.Parameters.First(p => p.CSharpName == name);
                 if (parameter.Member.IsArray)
@@ -73,13 +76,18 @@ namespace EsxSdk.Generator.Emitting
                 }
             }
 
-            string result = "new " + reference + "?[] { " + string.Join(", ", singles) + " }";
-            foreach (string list in lists)
+            if (singles.Count == 0 && lists.Count == 0)
             {
-                result = "global::System.Linq.Enumerable.Concat(" + result + ", " + list + ")";
+                return "global::System.Array.Empty<" + reference + "?>()";
             }
 
-            return result;
+            string? result = singles.Count == 0 ? null : "new " + reference + "?[] { " + string.Join(", ", singles) + " }";
+            foreach (string list in lists)
+            {
+                result = result == null ? list : "global::System.Linq.Enumerable.Concat(" + result + ", " + list + ")";
+            }
+
+            return result!;
         }
 
         private static string RunMethod(TaskWrapperModel wrapper) => wrapper.Shape switch

@@ -46,15 +46,17 @@ namespace EsxSdk.Generator.Linking
                 var parameters = AllProperties(request, byName)
                     .Select(p => new ParameterModel(CSharpNaming.MakeUnique(CSharpNaming.ToCamelCase(p.WireName), parameterNames, "Value"), p))
                     .ToList();
+                EquatableArray<ParameterModel> signature = SignatureOrder(parameters);
                 result.Add(new OperationModel(
                     operation.Name,
                     CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(operation.Name) + "Async", methodNames, "Operation"),
                     input.Name.Name,
                     "global::" + this.csharpNamespace + "." + request.CSharpName,
-                    SignatureOrder(parameters),
+                    signature,
                     "global::" + this.csharpNamespace + "." + response.CSharpName,
                     response.Properties.FirstOrDefault(p => p.WireName == ReturnValueElement),
-                    operation.Faults.Select(f => this.FaultType(f)).Where(t => t != null).Select(t => t!).ToEquatableArray()));
+                    operation.Faults.Select(f => this.FaultType(f)).Where(t => t != null).Select(t => t!).ToEquatableArray(),
+                    this.TaskTargets(operation.Name, signature)));
             }
 
             return this.AddTaskWrappers(result, classes, methodNames);
@@ -111,7 +113,7 @@ namespace EsxSdk.Generator.Linking
                 }
 
                 string description = shape == TaskResultShape.Unknown ? string.Empty : documented.Description;
-                var wrapper = new TaskWrapperModel(methodName, shape, resultType, description, OptionsParameterName(operation), referenceType, TargetParameters(operation));
+                var wrapper = new TaskWrapperModel(methodName, shape, resultType, description, OptionsParameterName(operation), referenceType);
                 return operation with { TaskWrapper = wrapper };
             }).ToList();
         }
@@ -124,16 +126,28 @@ namespace EsxSdk.Generator.Linking
         }
 
         /// <summary>
-        /// Parameters naming VMs the task acts on, to pre-check besides <c>_this</c>: a <c>vm</c> reference (or list) of an
-        /// operation that changes it (PowerOnMultiVM, MakePrimaryVM, CustomizeGuest); not of Check*/Query* operations,
-        /// which only inspect the VM and must work while it is busy.
+        /// The parameters naming the VMs a <c>*_Task</c> operation acts on (none for other operations), in signature order:
+        /// <list type="bullet">
+        /// <item><c>_this</c>, when it may be a VirtualMachine: the model says the operation is a method of VirtualMachine
+        /// or of a base type (ManagedEntity.Destroy_Task), or the model does not know the operation, or there is no model
+        /// (the runtime then keeps the VMs among the objects); not for a method of another type
+        /// (Datacenter.PowerOnMultiVM_Task, VirtualMachineGuestCustomizationManager.CustomizeGuest_Task);</item>
+        /// <item>a <c>vm</c> reference or list (PowerOnMultiVM, MakePrimaryVM, CustomizeGuest), except of Check*/Query*
+        /// operations, which only inspect the VM and must work while it is busy.</item>
+        /// </list>
         /// </summary>
-        private static EquatableArray<string> TargetParameters(OperationModel operation)
+        private EquatableArray<string> TaskTargets(string operation, EquatableArray<ParameterModel> parameters)
         {
-            bool inspects = operation.WireName.StartsWith("Check", StringComparison.Ordinal) || operation.WireName.StartsWith("Query", StringComparison.Ordinal);
-            return operation.Parameters
+            if (!operation.EndsWith(TaskSuffix, StringComparison.Ordinal))
+            {
+                return EquatableArray<string>.Empty;
+            }
+
+            bool thisMayBeVm = this.managedObjects.ThisMayBeVirtualMachine(operation);
+            bool inspects = operation.StartsWith("Check", StringComparison.Ordinal) || operation.StartsWith("Query", StringComparison.Ordinal);
+            return parameters
                 .Where(p => p.Member.Type.WireType == ManagedObjectReferenceType
-                            && (p.Member.WireName == ThisParameter || (!inspects && p.Member.WireName == VmParameter)))
+                            && ((thisMayBeVm && p.Member.WireName == ThisParameter) || (!inspects && p.Member.WireName == VmParameter)))
                 .Select(p => p.CSharpName)
                 .ToEquatableArray();
         }

@@ -49,15 +49,20 @@ namespace EsxSdk.Generator.Linking
         private readonly HashSet<QualifiedName> responseTypes = new();
         private readonly CancellationToken cancellationToken;
         private readonly string csharpNamespace;
+        private readonly ManagedObjectIndex managedObjects;
 
-        private BindingLinker(string csharpNamespace, CancellationToken cancellationToken)
+        private BindingLinker(string csharpNamespace, ManagedObjectIndex managedObjects, CancellationToken cancellationToken)
         {
             this.csharpNamespace = csharpNamespace;
+            this.managedObjects = managedObjects;
             this.cancellationToken = cancellationToken;
         }
 
-        /// <summary>Links the documents under the options: the binding to emit, or none, and every diagnostic.</summary>
-        public static LinkResult Link(ImmutableArray<SchemaDocument> documents, GeneratorOptions options, CancellationToken cancellationToken)
+        /// <summary>
+        /// Links the documents, with the optional managed-object model (none: an empty array), under the options: the
+        /// binding to emit, or none, and every diagnostic.
+        /// </summary>
+        public static LinkResult Link(ImmutableArray<SchemaDocument> documents, ImmutableArray<ManagedObjectDocument> managedObjects, GeneratorOptions options, CancellationToken cancellationToken)
         {
             if (documents.IsEmpty)
             {
@@ -65,8 +70,14 @@ namespace EsxSdk.Generator.Linking
                 return new LinkResult(null, EquatableArray<DiagnosticInfo>.Empty);
             }
 
-            var linker = new BindingLinker(options.CSharpNamespace, cancellationToken);
+            // An unreadable model has no types (its diagnostic says so): the binding is linked as without it.
+            var linker = new BindingLinker(options.CSharpNamespace, ManagedObjectIndex.Build(managedObjects), cancellationToken);
             BindingModel? model = linker.LinkCore(documents, options.EmitTaskWrappers);
+            foreach (ManagedObjectDocument document in managedObjects.OrderBy(d => d.Path, StringComparer.Ordinal))
+            {
+                linker.diagnostics.AddRange(document.Diagnostics);
+            }
+
             if (options.RejectedNamespace is { } rejected)
             {
                 linker.diagnostics.Add(DiagnosticInfo.Create(GeneratorDescriptors.InvalidNamespace, null, rejected, options.CSharpNamespace));

@@ -6,7 +6,9 @@ namespace EsxSdk.Generator.Model
     /// <summary>
     /// A port type operation: the request element and type, parameters in signature order (required first, each
     /// group in wire order), the response class and its <c>returnval</c> member (null for operations without a
-    /// result), and the declared faults.
+    /// result), the declared faults, and for a <c>*_Task</c> operation its <see cref="TaskTargets"/>: the C# names of
+    /// the parameters naming the VMs the task acts on, in signature order (empty when it acts on none), which its raw
+    /// starter records for the analyzers and its wrapper pre-checks.
     /// </summary>
     internal sealed record OperationModel(
         string WireName,
@@ -17,6 +19,7 @@ namespace EsxSdk.Generator.Model
         string ResponseTypeName,
         PropertyModel? Return,
         EquatableArray<string> Faults,
+        EquatableArray<string> TaskTargets,
         TaskWrapperModel? TaskWrapper = null)
     {
         public bool IsTask => this.WireName.EndsWith("_Task", System.StringComparison.Ordinal);
@@ -41,8 +44,7 @@ namespace EsxSdk.Generator.Model
     /// <summary>
     /// The question-aware wrapper of a <c>*_Task</c> operation: its method name, the result it returns and what that
     /// result is (from the API reference; empty when undocumented), the name of its task-options parameter, and the
-    /// parameters naming VMs to pre-check (<c>_this</c> is checked when it is a VirtualMachine at run time), which
-    /// are of <see cref="ReferenceTypeName"/>.
+    /// reference type its VM candidates (the operation's <see cref="OperationModel.TaskTargets"/>) are of.
     /// </summary>
     internal sealed record TaskWrapperModel(
         string MethodName,
@@ -50,6 +52,5 @@ namespace EsxSdk.Generator.Model
         string ResultTypeName,
         string ResultDescription,
         string OptionsParameter,
-        string ReferenceTypeName,
-        EquatableArray<string> TargetParameters);
+        string ReferenceTypeName);
 }

@@ -75,9 +75,12 @@ namespace EsxSdk.Generator.Tests.Support
         }
 
         /// <summary>The generator's output for <paramref name="inputs"/> via a plain driver, by hint name.</summary>
-        public static IReadOnlyList<(string HintName, string Text)> Generate(IEnumerable<AdditionalText> inputs, IReadOnlyDictionary<string, string>? properties = null)
+        public static IReadOnlyList<(string HintName, string Text)> Generate(
+            IEnumerable<AdditionalText> inputs,
+            IReadOnlyDictionary<string, string>? properties = null,
+            Func<AdditionalText, bool>? isManagedObjectModel = null)
         {
-            GeneratorDriverRunResult result = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace, properties)
+            GeneratorDriverRunResult result = GeneratorHarness.CreateDriver(inputs, Fixture.Namespace, properties, isManagedObjectModel)
                 .RunGenerators(GeneratorHarness.EmptyCompilation())
                 .GetRunResult();
             if (!result.Diagnostics.IsEmpty)

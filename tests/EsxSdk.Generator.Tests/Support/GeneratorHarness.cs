@@ -27,7 +27,15 @@ namespace EsxSdk.Generator.Tests.Support
             references: References.Value,
             options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-        public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> files, string ns = "Test.Vim25", IReadOnlyDictionary<string, string>? properties = null)
+        /// <summary>
+        /// A driver over the files; the <c>.json</c> ones are the managed-object model, as a <c>VimManagedObjects</c> item
+        /// marks them, unless <paramref name="isManagedObjectModel"/> says otherwise.
+        /// </summary>
+        public static GeneratorDriver CreateDriver(
+            IEnumerable<AdditionalText> files,
+            string ns = "Test.Vim25",
+            IReadOnlyDictionary<string, string>? properties = null,
+            Func<AdditionalText, bool>? isManagedObjectModel = null)
         {
             var options = new Dictionary<string, string> { [VimBindingGenerator.NamespaceProperty] = ns };
             foreach (KeyValuePair<string, string> property in properties ?? new Dictionary<string, string>())
@@ -39,9 +47,11 @@ namespace EsxSdk.Generator.Tests.Support
                 new[] { new VimBindingGenerator().AsSourceGenerator() },
                 files,
                 ParseOptions,
-                new GlobalOptionsProvider(options),
+                new GlobalOptionsProvider(options, isManagedObjectModel ?? IsJson),
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         }
+
+        public static bool IsJson(AdditionalText file) => file.Path.EndsWith(".json", StringComparison.Ordinal);
 
         /// <summary>Generates from the files and returns the result plus the compilation with the output added.</summary>
         public static (GeneratorDriverRunResult Result, Compilation Output) Run(IEnumerable<AdditionalText> files, string ns = "Test.Vim25")

@@ -8,7 +8,8 @@ namespace EsxSdk.Tests.Build
 {
     /// <summary>
     /// wsdl/VimWsdl.props and .targets: VimWsdlDir, else wsdl/vim25/, else ../shared/wsdl/vim25-7.0u2/,
-    /// else build error ESXB001. Runs MSBuild on a throw-away project beside copies of the two files.
+    /// else build error ESXB001; and the optional managed-object model: VimManagedObjectsDir, else ../shared/vmodl/,
+    /// else none. Runs MSBuild on a throw-away project beside copies of the two files.
     /// </summary>
     public sealed class WsdlLocationTests : IDisposable
     {
@@ -26,6 +27,7 @@ namespace EsxSdk.Tests.Build
                   <Target Name="Show" DependsOnTargets="EsxSdkCheckVimWsdl">
                     <Message Importance="high" Text="DIR=$(VimWsdlFolder)" />
                     <Message Importance="high" Text="FILES=@(AdditionalFiles->'%(Filename)%(Extension)')" />
+                    <Message Importance="high" Text="MODEL=@(AdditionalFiles->WithMetadataValue('EsxSdkKind', 'VimManagedObjects')->'%(FullPath)')" />
                   </Target>
                   <Import Project="../wsdl/VimWsdl.targets" />
                 </Project>
@@ -92,6 +94,46 @@ namespace EsxSdk.Tests.Build
             Assert.Contains(empty, output, StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void The_model_in_the_shared_vmodl_folder_is_found_and_marked_for_the_generator()
+        {
+            this.WsdlSet(Path.Combine(this.root, "shared", "wsdl", "vim25-7.0u2"));
+            string model = this.Model(Path.Combine(this.root, "shared", "vmodl"));
+
+            (int exitCode, string output) = this.Build();
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("MODEL=" + model, output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Without_a_model_the_build_goes_on_without_one()
+        {
+            this.WsdlSet(Path.Combine(this.root, "shared", "wsdl", "vim25-7.0u2"));
+
+            (int exitCode, string output) = this.Build();
+
+            Assert.Equal(0, exitCode);
+            Assert.Contains("MODEL=" + Environment.NewLine, output, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void VimManagedObjectsDir_wins_and_without_a_model_in_it_fails_with_ESXB004()
+        {
+            this.WsdlSet(Path.Combine(this.root, "shared", "wsdl", "vim25-7.0u2"));
+            this.Model(Path.Combine(this.root, "shared", "vmodl"));
+            string mine = this.Model(Path.Combine(this.root, "mine"));
+            string empty = Directory.CreateDirectory(Path.Combine(this.root, "empty")).FullName;
+
+            (int chosenExit, string chosen) = this.Build("-p:VimManagedObjectsDir=" + Path.GetDirectoryName(mine));
+            (int emptyExit, string failed) = this.Build("-p:VimManagedObjectsDir=" + empty);
+
+            Assert.Equal((0, true), (chosenExit, chosen.Contains("MODEL=" + mine + Environment.NewLine, StringComparison.Ordinal)));
+            Assert.NotEqual(0, emptyExit);
+            Assert.Contains("ESXB004", failed, StringComparison.Ordinal);
+            Assert.Contains(empty, failed, StringComparison.Ordinal);
+        }
+
         public void Dispose() => Directory.Delete(this.root, recursive: true);
 
         private string WsdlSet(string folder)
@@ -100,6 +142,14 @@ namespace EsxSdk.Tests.Build
             File.WriteAllText(Path.Combine(folder, "vim.wsdl"), "<definitions xmlns=\"http://schemas.xmlsoap.org/wsdl/\"/>");
             File.WriteAllText(Path.Combine(folder, "core-types.xsd"), "<schema xmlns=\"http://www.w3.org/2001/XMLSchema\"/>");
             return folder + "/";
+        }
+
+        private string Model(string folder)
+        {
+            Directory.CreateDirectory(folder);
+            string path = Path.Combine(folder, "vim25-8.0.3-managed-objects.json");
+            File.WriteAllText(path, "{\"managedObjects\": []}");
+            return path;
         }
 
         private (int ExitCode, string Output) Build(params string[] properties)

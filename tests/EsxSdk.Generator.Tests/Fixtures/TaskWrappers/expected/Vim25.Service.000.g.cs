@@ -38,7 +38,7 @@ namespace Fixture.Vim25
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="CheckCompatibilityAsync"/> does).</returns>
-        [global::EsxSdk.Tasks.VimTaskStarterAttribute("CheckCompatibility_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("CheckCompatibility_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CheckCompatibilityTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference? vm = null,
@@ -76,7 +76,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CheckCompatibility_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CheckCompatibility_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.CheckResult[]> CheckCompatibilityAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference? vm = null,
@@ -100,7 +100,7 @@ namespace Fixture.Vim25
         /// <param name="name">Request element <c>name</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="CloneVMAsync"/> does).</returns>
-        [global::EsxSdk.Tasks.VimTaskStarterAttribute("CloneVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("CloneVM_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CloneVMTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference folder,
@@ -140,7 +140,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CloneVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CloneVM_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CloneVMAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference folder,
@@ -187,7 +187,7 @@ namespace Fixture.Vim25
         /// <param name="vm">Request element <c>vm</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="FrobnicateVMsAsync"/> does).</returns>
-        [global::EsxSdk.Tasks.VimTaskStarterAttribute("FrobnicateVMs_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("FrobnicateVMs_Task", Targets = new[] { "this", "vm" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> FrobnicateVMsTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             string options,
@@ -226,7 +226,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("FrobnicateVMs_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("FrobnicateVMs_Task", Targets = new[] { "this", "vm" })]
         public global::System.Threading.Tasks.Task<object?> FrobnicateVMsAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             string options,
@@ -251,7 +251,7 @@ namespace Fixture.Vim25
         /// <param name="option">Request element <c>option</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="PowerOnMultiVMAsync"/> does).</returns>
-        [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnMultiVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnMultiVM_Task", Targets = new[] { "this", "vm" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnMultiVMTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference[] vm,
@@ -290,7 +290,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnMultiVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnMultiVM_Task", Targets = new[] { "this", "vm" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ClusterPowerOnVmResult> PowerOnMultiVMAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference[] vm,
@@ -315,7 +315,7 @@ namespace Fixture.Vim25
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="PowerOnVMAsync"/> does).</returns>
         /// <exception cref="global::EsxSdk.VimFaultException">The server answered with a fault; declared: TaskInProgress, InvalidState.</exception>
-        [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnVM_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnVMTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference? host = null,
@@ -351,7 +351,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.VimFaultException">The server refused to start the task; declared faults: TaskInProgress, InvalidState.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error; its typed fault is attached (declared: TaskInProgress, InvalidState).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnVM_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnVM_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task PowerOnVMAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference? host = null,
@@ -396,7 +396,7 @@ namespace Fixture.Vim25
         /// <param name="newName">Request element <c>newName</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="RenameAndWaitAsync"/> does).</returns>
-        [global::EsxSdk.Tasks.VimTaskStarterAttribute("Rename_Task")]
+        [global::EsxSdk.Tasks.VimTaskStarterAttribute("Rename_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> RenameTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             string newName,
@@ -432,7 +432,7 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
-        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("Rename_Task")]
+        [global::EsxSdk.Tasks.VimTaskWrapperAttribute("Rename_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task RenameAndWaitAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             string newName,
