@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Linq;
 using EsxSdk.Common;
@@ -73,32 +72,22 @@ namespace EsxSdk.Analyzers
             }
         }
 
-        /// <summary>A constant URI, or the literal text of an interpolated one, with the query parameter auto_answer=1.</summary>
+        /// <summary>
+        /// A constant URI (literals, constants and their concatenations), or an interpolated one whose literal text
+        /// holds the parameter, that turns auto_answer on as the runtime's parser reads it.
+        /// </summary>
         private static bool WritesAutoAnswer(IOperation value)
         {
             if (value.ConstantValue is { HasValue: true, Value: string text })
             {
-                return HasFlag(text);
+                return ConnectionUriQuery.SetsAutoAnswer(text);
             }
 
-            return value is IInterpolatedStringOperation interpolated
-                && interpolated.Parts.OfType<IInterpolatedStringTextOperation>().Any(p => p.Text.ConstantValue.Value is string part && HasFlag(part));
+            return value is IInterpolatedStringOperation interpolated && ConnectionUriQuery.SetsAutoAnswer(Template(interpolated));
         }
 
-        private static bool HasFlag(string text)
-        {
-            for (int at = text.IndexOf(Flag, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Flag, at + 1, StringComparison.Ordinal))
-            {
-                int end = at + Flag.Length;
-                bool startsParameter = at > 0 && (text[at - 1] == '?' || text[at - 1] == '&');
-                bool endsParameter = end == text.Length || text[end] == '&' || text[end] == '#';
-                if (startsParameter && endsParameter)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        /// <summary>The interpolated string's literal text with each interpolation replaced by <see cref="ConnectionUriQuery.Hole"/>.</summary>
+        private static string Template(IInterpolatedStringOperation interpolated) => string.Concat(interpolated.Parts.Select(p
+            => p is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal } ? literal : ConnectionUriQuery.Hole.ToString()));
     }
 }
