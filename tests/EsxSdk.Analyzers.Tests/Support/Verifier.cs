@@ -40,6 +40,16 @@ namespace EsxSdk.Analyzers.Tests.Support
             return test.RunAsync();
         }
 
+        /// <summary>Applies the fix where it is offered; <paramref name="remaining"/> are the diagnostics the fixed source still has (no fix for them).</summary>
+        public static Task FixSomeAsync<TCodeFix>(string source, string fixedSource, string equivalenceKey, DiagnosticResult[] expected, params DiagnosticResult[] remaining)
+            where TCodeFix : CodeFixProvider, new()
+        {
+            var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            test.ExpectedDiagnostics.AddRange(expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+            return test.RunAsync();
+        }
+
         /// <summary>Applies the fix once per diagnostic and through FixAll (document, project, solution) alike.</summary>
         public static Task FixAllAsync<TCodeFix>(string source, string fixedSource, string equivalenceKey, params DiagnosticResult[] expected)
             where TCodeFix : CodeFixProvider, new()
