@@ -14,8 +14,13 @@ namespace EsxSdk.Analyzers.Tests.Support
         public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, new TAnalyzer().SupportedDiagnostics[0].DefaultSeverity);
 
         public static Task AnalyzeAsync(string source, params DiagnosticResult[] expected)
+            => AnalyzeAsync(OutputKind.DynamicallyLinkedLibrary, source, expected);
+
+        /// <summary>As above, for a program (<see cref="OutputKind.ConsoleApplication"/>: top-level statements) or a library.</summary>
+        public static Task AnalyzeAsync(OutputKind kind, string source, params DiagnosticResult[] expected)
         {
             var test = new AnalyzerTest { TestCode = source };
+            test.TestState.OutputKind = kind;
             test.ExpectedDiagnostics.AddRange(expected);
             return test.RunAsync();
         }
