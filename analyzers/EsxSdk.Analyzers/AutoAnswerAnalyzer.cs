@@ -73,21 +73,28 @@ namespace EsxSdk.Analyzers
         }
 
         /// <summary>
-        /// A constant URI (literals, constants and their concatenations), or an interpolated one whose literal text
-        /// holds the parameter, that turns auto_answer on as the runtime's parser reads it.
+        /// A constant URI (literals, constants and their concatenations) that turns auto_answer on as the runtime's
+        /// parser reads it; or one built from constant and computed pieces (interpolation, <c>+</c>) whose constant
+        /// text alone holds the parameter.
         /// </summary>
-        private static bool WritesAutoAnswer(IOperation value)
-        {
-            if (value.ConstantValue is { HasValue: true, Value: string text })
-            {
-                return ConnectionUriQuery.SetsAutoAnswer(text);
-            }
+        private static bool WritesAutoAnswer(IOperation value) => Template(value) is { } template && ConnectionUriQuery.SetsAutoAnswer(template);
 
-            return value is IInterpolatedStringOperation interpolated && ConnectionUriQuery.SetsAutoAnswer(Template(interpolated));
+        /// <summary>The string's constant text with each computed piece replaced by <see cref="ConnectionUriQuery.Hole"/>; null when nothing is constant.</summary>
+        private static string? Template(IOperation value)
+        {
+            string template = Pieces(value);
+            return template.Length == 0 || template.All(c => c == ConnectionUriQuery.Hole) ? null : template;
         }
 
-        /// <summary>The interpolated string's literal text with each interpolation replaced by <see cref="ConnectionUriQuery.Hole"/>.</summary>
-        private static string Template(IInterpolatedStringOperation interpolated) => string.Concat(interpolated.Parts.Select(p
-            => p is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal } ? literal : ConnectionUriQuery.Hole.ToString()));
+        private static string Pieces(IOperation value) => value switch
+        {
+            { ConstantValue: { HasValue: true, Value: string text } } => text,
+            IInterpolatedStringOperation interpolated => string.Concat(interpolated.Parts.Select(Pieces)),
+            IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal } => literal,
+            IInterpolationOperation { Alignment: null, FormatString: null } hole => Pieces(hole.Expression),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation
+                => Pieces(concatenation.LeftOperand) + Pieces(concatenation.RightOperand),
+            _ => ConnectionUriQuery.Hole.ToString(),
+        };
     }
 }

@@ -23,6 +23,8 @@ namespace EsxSdk.Analyzers.Tests
         [InlineData("""const string local = Base + "?Auto_Answer=1"; Keep(VimConnectionUri.Parse({|#0:local|}));""")]
         [InlineData("""Keep(VimConnectionUri.Parse({|#0:$"vpx://{host}/?no_verify=1&AUTO_ANSWER=1#{host}"|}));""")]
         [InlineData("""Keep(VimConnectionUri.Parse({|#0:$"{host}&auto_answer=1"|}));""")]
+        [InlineData("""Keep(VimConnectionUri.Parse({|#0:"esx://" + host + "/?AUTO_ANSWER=1"|}));""")]
+        [InlineData("""Keep(VimConnectionUri.Parse({|#0:$"{Base}{host}?auto_answer=1" + "&no_verify=1"|}));""")]
         public async Task Auto_answer_in_a_connection_uri_is_reported(string body)
         {
             await Verify.AnalyzeAsync(Source(body), Verify.Diagnostic("ESX0003").WithLocation(0).WithArguments(Uri));
@@ -54,6 +56,8 @@ namespace EsxSdk.Analyzers.Tests
         [InlineData("""Keep(VimConnectionUri.Parse($"vpx://h/?auto_answer=1{host}"));""")]
         [InlineData("""Keep(VimConnectionUri.Parse($"vpx://h/?auto_answer={host}"));""")]
         [InlineData("""Keep(VimConnectionUri.Parse($"vpx://h/?{host}auto_answer=1"));""")]
+        [InlineData("""Keep(VimConnectionUri.Parse("esx://h/?auto_answer=" + host));""")]
+        [InlineData("""Keep(VimConnectionUri.Parse(host + host));""")]
         [InlineData("""Keep("vpx://vc/?auto_answer=1");""")]
         [InlineData("""Keep(QuestionPolicy.FromAutoAnswer(host.Length > 3));""")]
         [InlineData("""Keep(QuestionPolicy.AnswerWithDefault);""")]
