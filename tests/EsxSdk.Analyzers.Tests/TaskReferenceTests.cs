@@ -237,5 +237,46 @@ namespace EsxSdk.Analyzers.Tests
                 Keep(all);
                 """));
         }
+
+        [Fact]
+        public async Task A_service_of_an_own_binding_in_loops_and_LINQ_is_followed()
+        {
+            await Verify.AnalyzeAsync(
+                "using System.Linq;\n" + Sources.OwnBinding + """
+                sealed class PowerCycler
+                {
+                    private readonly Own.VimService service = new();
+
+                    async Task PowerOnAllAsync(System.Collections.Generic.IReadOnlyList<Own.ManagedObjectReference> vms)
+                    {
+                        await Task.WhenAll(vms.Select(vm => {|#0:this.service.PowerOnVMTaskAsync(vm)|}));
+                        Own.ManagedObjectReference? task = null;
+                        for (int i = 0; i < vms.Count; i++)
+                        {
+                            task = await {|#1:this.service.PowerOnVMTaskAsync(vms[i])|};
+                        }
+
+                        task = null;
+                        Keep(task);
+                    }
+
+                    async Task<Own.ManagedObjectReference[]> StartAllAsync(System.Collections.Generic.IReadOnlyList<Own.ManagedObjectReference> vms)
+                    {
+                        Own.ManagedObjectReference? previous = null;
+                        foreach (var vm in vms)
+                        {
+                            Keep(previous);
+                            previous = await this.service.PowerOnVMTaskAsync(vm);
+                        }
+
+                        return await Task.WhenAll(vms.Select(async vm => await this.service.PowerOnVMTaskAsync(vm)));
+                    }
+
+                    static void Keep(object? value) { }
+                }
+                """,
+                Verify.Diagnostic("ESX0002").WithLocation(0).WithArguments("PowerOnVMTaskAsync", "discarded", "PowerOnVM_Task"),
+                Verify.Diagnostic("ESX0002").WithLocation(1).WithArguments("PowerOnVMTaskAsync", "kept in 'task' and overwritten before it is read", "PowerOnVM_Task"));
+        }
     }
 }
