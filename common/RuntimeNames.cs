@@ -104,14 +104,11 @@ namespace EsxSdk.Common
             public const string RunArrayAsync = "RunArrayAsync";
         }
 
-        /// <summary>Properties read by name.</summary>
+        /// <summary>Properties of the runtime's classes read by name.</summary>
         internal static class Properties
         {
             /// <summary><see cref="Types.Client"/>: the client's service (<c>client.Service.XTaskAsync</c> names the client).</summary>
             public const string Service = "Service";
-
-            /// <summary><see cref="Attributes.TaskStarter"/>: the parameter names of the VMs the task acts on.</summary>
-            public const string StarterTargets = "Targets";
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Linq;
 using EsxSdk.Common;
@@ -73,32 +72,29 @@ namespace EsxSdk.Analyzers
             }
         }
 
-        /// <summary>A constant URI, or the literal text of an interpolated one, with the query parameter auto_answer=1.</summary>
-        private static bool WritesAutoAnswer(IOperation value)
-        {
-            if (value.ConstantValue is { HasValue: true, Value: string text })
-            {
-                return HasFlag(text);
-            }
+        /// <summary>
+        /// A constant URI (literals, constants and their concatenations) that turns auto_answer on as the runtime's
+        /// parser reads it; or one built from constant and computed pieces (interpolation, <c>+</c>) whose constant
+        /// text alone holds the parameter.
+        /// </summary>
+        private static bool WritesAutoAnswer(IOperation value) => Template(value) is { } template && ConnectionUriQuery.SetsAutoAnswer(template);
 
-            return value is IInterpolatedStringOperation interpolated
-                && interpolated.Parts.OfType<IInterpolatedStringTextOperation>().Any(p => p.Text.ConstantValue.Value is string part && HasFlag(part));
+        /// <summary>The string's constant text with each computed piece replaced by <see cref="ConnectionUriQuery.Hole"/>; null when nothing is constant.</summary>
+        private static string? Template(IOperation value)
+        {
+            string template = Pieces(value);
+            return template.Length == 0 || template.All(c => c == ConnectionUriQuery.Hole) ? null : template;
         }
 
-        private static bool HasFlag(string text)
+        private static string Pieces(IOperation value) => value switch
         {
-            for (int at = text.IndexOf(Flag, StringComparison.Ordinal); at >= 0; at = text.IndexOf(Flag, at + 1, StringComparison.Ordinal))
-            {
-                int end = at + Flag.Length;
-                bool startsParameter = at > 0 && (text[at - 1] == '?' || text[at - 1] == '&');
-                bool endsParameter = end == text.Length || text[end] == '&' || text[end] == '#';
-                if (startsParameter && endsParameter)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            { ConstantValue: { HasValue: true, Value: string text } } => text,
+            IInterpolatedStringOperation interpolated => string.Concat(interpolated.Parts.Select(Pieces)),
+            IInterpolatedStringTextOperation { Text.ConstantValue.Value: string literal } => literal,
+            IInterpolationOperation { Alignment: null, FormatString: null } hole => Pieces(hole.Expression),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation
+                => Pieces(concatenation.LeftOperand) + Pieces(concatenation.RightOperand),
+            _ => ConnectionUriQuery.Hole.ToString(),
+        };
     }
 }

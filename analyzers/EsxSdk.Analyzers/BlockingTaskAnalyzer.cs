@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -6,15 +7,31 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EsxSdk.Analyzers
 {
     /// <summary>
-    /// ESX0004: <c>.Result</c>, <c>.Wait()</c> or <c>.GetAwaiter().GetResult()</c> directly on the Task of a raw
-    /// starter, a wrapper, the task runner or the pre-check. Only direct receivers are flagged: a Task kept in a
-    /// variable may have completed already.
+    /// ESX0004: a thread blocks on the Task of a raw starter, a wrapper, the task runner or the pre-check:
+    /// <c>.Result</c>, any <c>.Wait(...)</c>, <c>.GetAwaiter().GetResult()</c> or <c>Task.WaitAll/WaitAny</c>, on the
+    /// call itself, on <c>Task.WhenAll/WhenAny</c> of such calls, or on a local holding one (see <see cref="BlockedTasks"/>).
     /// </summary>
     [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
     public sealed class BlockingTaskAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Diagnostic property: how the task is blocked on (Result, Wait or GetResult), for the code fix.</summary>
+        /// <summary>Diagnostic property: how the task is blocked on, for the code fix (one of the <c>Form*</c> values).</summary>
         public const string BlockingFormProperty = "BlockingForm";
+
+        public const string FormResult = "Result";
+        public const string FormWait = "Wait";
+        public const string FormGetResult = "GetResult";
+
+        /// <summary><c>Wait(CancellationToken)</c>: <c>await t.WaitAsync(token)</c> keeps the cancellation.</summary>
+        public const string FormWaitWithToken = "WaitWithToken";
+
+        /// <summary><c>Wait(timeout[, token])</c> returns whether the task ended in time: no rewrite keeps that, no fix.</summary>
+        public const string FormWaitWithTimeout = "WaitWithTimeout";
+
+        /// <summary><c>Task.WaitAll(tasks)</c> without timeout or token: <c>await Task.WhenAll(tasks)</c>.</summary>
+        public const string FormWaitAll = "WaitAll";
+
+        /// <summary><c>Task.WaitAll</c> with a timeout or token, or <c>Task.WaitAny</c> (returns an index): no fix.</summary>
+        public const string FormOtherCombinator = "OtherCombinator";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(AnalyzerDescriptors.BlockingOnTask);
 
@@ -31,62 +48,45 @@ namespace EsxSdk.Analyzers
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeResult(c, symbols, taskOfT), OperationKind.PropertyReference);
-                start.RegisterOperationAction(c => AnalyzeCall(c, symbols, task, taskOfT), OperationKind.Invocation);
+                var blocked = new BlockedTasks(symbols, task, taskOfT);
+                start.RegisterOperationAction(c => Analyze(c, blocked), OperationKind.PropertyReference, OperationKind.Invocation);
             });
         }
 
-        private static void AnalyzeResult(OperationAnalysisContext context, TaskSymbols symbols, INamedTypeSymbol taskOfT)
+        private static void Analyze(OperationAnalysisContext context, BlockedTasks blocked)
         {
-            var reference = (IPropertyReferenceOperation)context.Operation;
-            if (reference.Property.Name == "Result"
-                && SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType.OriginalDefinition, taskOfT)
-                && TaskCall(reference.Instance, symbols) is { } call)
+            (string form, string property, IInvocationOperation? source) = context.Operation switch
             {
-                Report(context, ".Result", call, "Result");
+                IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task } result when blocked.IsTaskType(result.Property.ContainingType)
+                    => (".Result", FormResult, blocked.SourceOf(task)),
+                IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } task } wait when blocked.IsTaskType(wait.TargetMethod.ContainingType)
+                    => Wait(wait.TargetMethod, blocked.SourceOf(task)),
+                IInvocationOperation { TargetMethod.Name: "GetResult", TargetMethod.Parameters.IsEmpty: true, Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } task } }
+                    => (".GetAwaiter().GetResult()", FormGetResult, blocked.SourceOf(task)),
+                IInvocationOperation waitAll when blocked.IsCombinator(waitAll.TargetMethod, "WaitAll")
+                    => ("Task.WaitAll(...)", IsPlainWaitAll(waitAll) ? FormWaitAll : FormOtherCombinator, blocked.FirstSource(TaskCollections.Elements(waitAll))),
+                IInvocationOperation waitAny when blocked.IsCombinator(waitAny.TargetMethod, "WaitAny")
+                    => ("Task.WaitAny(...)", FormOtherCombinator, blocked.FirstSource(TaskCollections.Elements(waitAny))),
+                _ => (string.Empty, string.Empty, null),
+            };
+            if (source is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    AnalyzerDescriptors.BlockingOnTask,
+                    context.Operation.Syntax.GetLocation(),
+                    ImmutableDictionary<string, string?>.Empty.Add(BlockingFormProperty, property),
+                    form,
+                    source.TargetMethod.Name));
             }
         }
 
-        private static void AnalyzeCall(OperationAnalysisContext context, TaskSymbols symbols, INamedTypeSymbol task, INamedTypeSymbol taskOfT)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            IMethodSymbol method = invocation.TargetMethod;
-            if (method.Name == "Wait" && method.Parameters.IsEmpty && IsTaskType(method.ContainingType, task, taskOfT) && TaskCall(invocation.Instance, symbols) is { } waited)
-            {
-                Report(context, ".Wait()", waited, "Wait");
-            }
-            else if (method.Name == "GetResult" && method.Parameters.IsEmpty
-                && invocation.Instance is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter
-                && TaskCall(getAwaiter.Instance, symbols) is { } awaited)
-            {
-                Report(context, ".GetAwaiter().GetResult()", awaited, "GetResult");
-            }
-        }
+        private static (string Form, string Property, IInvocationOperation? Source) Wait(IMethodSymbol wait, IInvocationOperation? source)
+            => wait.Parameters.Length == 0 ? (".Wait()", FormWait, source)
+            : wait.Parameters.Length == 1 && wait.Parameters[0].Type.Name == "CancellationToken" ? (".Wait(...)", FormWaitWithToken, source)
+            : (".Wait(...)", FormWaitWithTimeout, source);
 
-        /// <summary>The task API call that produced <paramref name="instance"/> (through conversions and ConfigureAwait).</summary>
-        private static IInvocationOperation? TaskCall(IOperation? instance, TaskSymbols symbols)
-        {
-            while (instance is IConversionOperation conversion)
-            {
-                instance = conversion.Operand;
-            }
-
-            if (instance is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure)
-            {
-                return TaskCall(configure.Instance, symbols);
-            }
-
-            return instance is IInvocationOperation call && symbols.RoleOf(call.TargetMethod) != MethodRole.None ? call : null;
-        }
-
-        private static bool IsTaskType(INamedTypeSymbol type, INamedTypeSymbol task, INamedTypeSymbol taskOfT)
-            => SymbolEqualityComparer.Default.Equals(type, task) || SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, taskOfT);
-
-        private static void Report(OperationAnalysisContext context, string form, IInvocationOperation call, string property) => context.ReportDiagnostic(Diagnostic.Create(
-            AnalyzerDescriptors.BlockingOnTask,
-            context.Operation.Syntax.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(BlockingFormProperty, property),
-            form,
-            call.TargetMethod.Name));
+        /// <summary>The overloads taking only the tasks (a token parameter left at its default counts as absent).</summary>
+        private static bool IsPlainWaitAll(IInvocationOperation waitAll)
+            => waitAll.TargetMethod.ReturnsVoid && waitAll.Arguments.All(a => a.Parameter?.Ordinal == 0 || a.ArgumentKind == ArgumentKind.DefaultValue);
     }
 }

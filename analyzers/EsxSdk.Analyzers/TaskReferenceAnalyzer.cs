@@ -7,8 +7,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace EsxSdk.Analyzers
 {
     /// <summary>
-    /// ESX0002: the task reference a raw starter returns is discarded (an expression statement, <c>_ =</c>) or kept
-    /// in a local that is never read. Any other use (returned, passed, stored, read) counts as waiting or handing on.
+    /// ESX0002: the task reference a raw starter returns is discarded (an expression statement, <c>_ =</c>), kept in
+    /// a local that no path after the write reads (never read, only awaited, or overwritten first: see
+    /// <see cref="LocalValueFlow"/>), or given to <c>Task.WhenAll</c>/<c>WhenAny</c> whose result is so dropped. Any
+    /// other use (returned, passed, stored, read) counts as waiting or handing on.
     /// </summary>
     [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
     public sealed class TaskReferenceAnalyzer : DiagnosticAnalyzer
@@ -21,14 +23,14 @@ namespace EsxSdk.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (TaskSymbols.Create(start.Compilation) is { } symbols)
+                if (TaskSymbols.Create(start.Compilation) is { } symbols && start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is { } task)
                 {
-                    start.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+                    start.RegisterOperationAction(c => Analyze(c, symbols, task), OperationKind.Invocation);
                 }
             });
         }
 
-        private static void Analyze(OperationAnalysisContext context, TaskSymbols symbols)
+        private static void Analyze(OperationAnalysisContext context, TaskSymbols symbols, INamedTypeSymbol task)
         {
             var call = (IInvocationOperation)context.Operation;
             if (symbols.RoleOf(call.TargetMethod) != MethodRole.Starter
@@ -38,7 +40,15 @@ namespace EsxSdk.Analyzers
                 return;
             }
 
-            if (HowDropped(call, followLocals: true) is { } how)
+            var dropped = new DroppedValues(context);
+            string? how = dropped.How(call);
+            if (how is null && TaskCollections.HolderOf(TaskFlow.OutermostValue(call)) is { } holder && IsWhenAllOrAny(holder.TargetMethod, task))
+            {
+                // Task.WhenAll(start(a), start(b)): the references travel in its result; dropping that drops them all.
+                how = dropped.How(holder);
+            }
+
+            if (how is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     AnalyzerDescriptors.TaskReferenceDropped,
@@ -49,43 +59,7 @@ namespace EsxSdk.Analyzers
             }
         }
 
-        /// <summary>How the value is dropped ("discarded", "kept in 'x' and never read"), or null when it goes somewhere.</summary>
-        private static string? HowDropped(IOperation value, bool followLocals)
-        {
-            IOperation outermost = TaskFlow.OutermostValue(value);
-            switch (outermost.Parent)
-            {
-                case IExpressionStatementOperation:
-                case ISimpleAssignmentOperation { Target: IDiscardOperation } discard when discard.Value == outermost:
-                    return "discarded";
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when followLocals:
-                    return HowLocalIsDropped(declarator.Symbol, TaskFlow.Root(value));
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when followLocals && assignment.Value == outermost:
-                    return HowLocalIsDropped(local.Local, TaskFlow.Root(value));
-                default:
-                    return null;
-            }
-        }
-
-        /// <summary>
-        /// A local is dropped when it is never read, or when every read only awaits it and discards the result
-        /// (<c>var t = XTaskAsync(vm); await t;</c>).
-        /// </summary>
-        private static string? HowLocalIsDropped(ILocalSymbol local, IOperation root)
-        {
-            ILocalReferenceOperation[] reads = root.Descendants()
-                .OfType<ILocalReferenceOperation>()
-                .Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local) && !r.IsDeclaration && !IsAssignedTo(r))
-                .ToArray();
-            if (reads.Length == 0)
-            {
-                return "kept in '" + local.Name + "' and never read";
-            }
-
-            return reads.All(r => HowDropped(r, followLocals: false) is not null) ? "kept in '" + local.Name + "' and then discarded" : null;
-        }
-
-        private static bool IsAssignedTo(ILocalReferenceOperation reference)
-            => reference.Parent is IAssignmentOperation assignment && assignment.Target == reference && assignment is not ICompoundAssignmentOperation;
+        private static bool IsWhenAllOrAny(IMethodSymbol method, INamedTypeSymbol task)
+            => method.IsStatic && method.Name is "WhenAll" or "WhenAny" && SymbolEqualityComparer.Default.Equals(method.ContainingType, task);
     }
 }

@@ -106,7 +106,7 @@ namespace EsxSdk.Analyzers
                 {
                     foreach (var named in attribute.NamedArguments)
                     {
-                        if (named.Key == RuntimeNames.Properties.StarterTargets && named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull)
+                        if (named.Key == RuntimeNames.AttributeProperties.Targets && named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull)
                         {
                             return named.Value.Values.Select(v => v.Value as string).OfType<string>().ToImmutableHashSet(StringComparer.Ordinal);
                         }

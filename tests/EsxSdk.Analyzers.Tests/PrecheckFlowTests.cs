@@ -531,6 +531,7 @@ namespace EsxSdk.Analyzers.Tests
         public async Task Top_level_statements_are_analysed_like_a_method()
         {
             await Verify.AnalyzeAsync(
+                Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
                 """
                 using EsxSdk.Properties;
                 using EsxSdk.Session;
@@ -544,7 +545,6 @@ namespace EsxSdk.Analyzers.Tests
                 System.Console.WriteLine(await client.Service.PowerOnVMTaskAsync(vm));
                 System.Console.WriteLine(await {|#0:client.Service.ResetVMTaskAsync(vm)|});
                 """,
-                Microsoft.CodeAnalysis.OutputKind.ConsoleApplication,
                 Verify.Diagnostic("ESX0001").WithLocation(0).WithArguments("ResetVMTaskAsync", "ResetVM_Task", "vm"));
         }
     }

@@ -90,6 +90,14 @@ namespace EsxSdk.Generator.Tests
             => Assert.Equal(new[] { nameof(RuntimeNames.AttributeProperties.Targets) }, Constants(typeof(RuntimeNames.AttributeProperties)).Select(c => c.Field));
 
         [Fact]
+        public void Service_is_the_clients_service_property()
+            => Assert.NotNull(Resolve(RuntimeNames.Types.Client).GetProperty(RuntimeNames.Properties.Service, BindingFlags.Public | BindingFlags.Instance));
+
+        [Fact]
+        public void Every_class_property_name_is_tested()
+            => Assert.Equal(new[] { nameof(RuntimeNames.Properties.Service) }, Constants(typeof(RuntimeNames.Properties)).Select(c => c.Field));
+
+        [Fact]
         public void Tasks_namespace_holds_the_task_attributes()
             => Assert.Equal(RuntimeNames.TasksNamespace, Resolve(RuntimeNames.Attributes.TaskStarter).Namespace);
 

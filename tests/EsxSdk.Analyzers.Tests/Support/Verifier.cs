@@ -14,10 +14,10 @@ namespace EsxSdk.Analyzers.Tests.Support
         public static DiagnosticResult Diagnostic(string id) => new DiagnosticResult(id, new TAnalyzer().SupportedDiagnostics[0].DefaultSeverity);
 
         public static Task AnalyzeAsync(string source, params DiagnosticResult[] expected)
-            => AnalyzeAsync(source, OutputKind.DynamicallyLinkedLibrary, expected);
+            => AnalyzeAsync(OutputKind.DynamicallyLinkedLibrary, source, expected);
 
         /// <summary>As above, for a program (<see cref="OutputKind.ConsoleApplication"/>: top-level statements) or a library.</summary>
-        public static Task AnalyzeAsync(string source, OutputKind kind, params DiagnosticResult[] expected)
+        public static Task AnalyzeAsync(OutputKind kind, string source, params DiagnosticResult[] expected)
         {
             var test = new AnalyzerTest { TestCode = source };
             test.TestState.OutputKind = kind;
@@ -42,6 +42,16 @@ namespace EsxSdk.Analyzers.Tests.Support
                 test.FixedState.ExpectedDiagnostics.AddRange(expected);
             }
 
+            return test.RunAsync();
+        }
+
+        /// <summary>Applies the fix where it is offered; <paramref name="remaining"/> are the diagnostics the fixed source still has (no fix for them).</summary>
+        public static Task FixSomeAsync<TCodeFix>(string source, string fixedSource, string equivalenceKey, DiagnosticResult[] expected, params DiagnosticResult[] remaining)
+            where TCodeFix : CodeFixProvider, new()
+        {
+            var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            test.ExpectedDiagnostics.AddRange(expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(remaining);
             return test.RunAsync();
         }
 
