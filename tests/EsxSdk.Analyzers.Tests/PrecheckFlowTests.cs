@@ -528,6 +528,63 @@ namespace EsxSdk.Analyzers.Tests
         }
 
         [Fact]
+        public async Task The_targets_of_PowerOnMultiVM_are_its_VMs_not_the_datacenter()
+        {
+            await Verify.AnalyzeAsync(
+                InClass("""
+                    async Task RunAsync(VimClient client, ManagedObjectReference datacenter, ManagedObjectReference[] vms)
+                    {
+                        await client.EnsureNotBlockedAsync(datacenter);
+                        Keep(await {|#0:client.Service.PowerOnMultiVMTaskAsync(datacenter, vms)|});
+                    }
+                    """),
+                Verify.Diagnostic("ESX0001").WithLocation(0).WithArguments("PowerOnMultiVMTaskAsync", "PowerOnMultiVM_Task", "vms"));
+        }
+
+        [Fact]
+        public async Task PowerOnMultiVM_after_every_VM_was_checked_is_fine()
+        {
+            await Verify.AnalyzeAsync(InClass("""
+                async Task RunAsync(VimClient client, ManagedObjectReference datacenter, ManagedObjectReference[] vms, ManagedObjectReference a, ManagedObjectReference b)
+                {
+                    foreach (ManagedObjectReference vm in vms)
+                    {
+                        await client.EnsureNotBlockedAsync(vm);
+                    }
+
+                    Keep(await client.Service.PowerOnMultiVMTaskAsync(datacenter, vms));
+                    await Task.WhenAll(client.EnsureNotBlockedAsync(a), client.EnsureNotBlockedAsync(b));
+                    Keep(await client.Service.PowerOnMultiVMTaskAsync(datacenter, new[] { a, b }));
+                }
+                """));
+        }
+
+        [Fact]
+        public async Task PowerOnMultiVM_with_one_VM_of_an_array_unchecked_is_reported()
+        {
+            await Verify.AnalyzeAsync(
+                InClass("""
+                    async Task RunAsync(VimClient client, ManagedObjectReference datacenter, ManagedObjectReference a, ManagedObjectReference b)
+                    {
+                        await client.EnsureNotBlockedAsync(a);
+                        Keep(await {|#0:client.Service.PowerOnMultiVMTaskAsync(datacenter, new[] { a, b })|});
+                    }
+                    """),
+                Verify.Diagnostic("ESX0001").WithLocation(0).WithArguments("PowerOnMultiVMTaskAsync", "PowerOnMultiVM_Task", "new[] { a, b }"));
+        }
+
+        [Fact]
+        public async Task A_task_on_no_VM_needs_no_check()
+        {
+            await Verify.AnalyzeAsync(InClass("""
+                async Task RunAsync(VimClient client, ManagedObjectReference folder, VirtualMachineConfigSpec spec, ManagedObjectReference pool)
+                {
+                    Keep(await client.Service.CreateVMTaskAsync(folder, spec, pool));
+                }
+                """));
+        }
+
+        [Fact]
         public async Task Top_level_statements_are_analysed_like_a_method()
         {
             await Verify.AnalyzeAsync(

@@ -307,6 +307,36 @@ namespace EsxSdk.Analyzers.Tests
             await Verify.FixAsync<RawTaskStartCodeFixProvider>(source, source, Preferred, Expected(0, "vm"));
         }
 
+        [Fact]
+        public async Task The_check_for_PowerOnMultiVM_checks_each_VM_not_the_datacenter()
+        {
+            await Verify.FixAsync<RawTaskStartCodeFixProvider>(
+                Sources.Prelude + """
+                sealed class Example
+                {
+                    async Task RunAsync(VimClient client, ManagedObjectReference datacenter, ManagedObjectReference[] vms, ManagedObjectReference vm)
+                    {
+                        await {|#0:client.Service.PowerOnMultiVMTaskAsync(datacenter, vms)|};
+                    }
+                }
+                """,
+                Sources.Prelude + """
+                sealed class Example
+                {
+                    async Task RunAsync(VimClient client, ManagedObjectReference datacenter, ManagedObjectReference[] vms, ManagedObjectReference vm)
+                    {
+                        foreach (var vm2 in vms)
+                        {
+                            await client.EnsureNotBlockedAsync(vm2);
+                        }
+                        await client.Service.PowerOnMultiVMTaskAsync(datacenter, vms);
+                    }
+                }
+                """,
+                InsertPrecheck,
+                Verify.Diagnostic("ESX0001").WithLocation(0).WithArguments("PowerOnMultiVMTaskAsync", "PowerOnMultiVM_Task", "vms"));
+        }
+
         private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Expected(int location, string target, string method = "PowerOnVMTaskAsync", string operation = "PowerOnVM_Task")
             => Verify.Diagnostic("ESX0001").WithLocation(location).WithArguments(method, operation, target);
     }
