@@ -148,6 +148,44 @@ namespace EsxSdk.Analyzers.Tests.Corpus
                     }
                 }
                 """);
+            yield return new("a VM looked up inside the start", Header + """
+                static class Ops
+                {
+                    public static async Task<ManagedObjectReference> PowerOnAsync(VimClient client, string name)
+                        => await {|ESX0001:client.Service.PowerOnVMTaskAsync(await client.FindVirtualMachineByNameAsync(name) ?? throw new ArgumentException(name))|};
+                }
+                """);
+            yield return new("a start as the body of an if", Header + """
+                static class Ops
+                {
+                    public static async Task<ManagedObjectReference?> MaybeResetAsync(VimClient client, ManagedObjectReference vm, bool hung)
+                    {
+                        if (hung)
+                            return await {|ESX0001:client.Service.ResetVMTaskAsync(vm)|};
+                        return null;
+                    }
+                }
+                """);
+            yield return new("an unchecked start whose reference is dropped", Header + """
+                static class Ops
+                {
+                    public static async Task StopAsync(VimClient client, ManagedObjectReference vm, CancellationToken ct)
+                    {
+                        Console.WriteLine("stopping " + vm.Value);
+                        await {|ESX0001,ESX0002:client.Service.PowerOffVMTaskAsync(vm, ct)|}.ConfigureAwait(false);
+                    }
+                }
+                """);
+            yield return new("blocking inside an async method", Header + """
+                static class Mixed
+                {
+                    public static async Task RestartAsync(VimClient client, ManagedObjectReference vm)
+                    {
+                        {|ESX0004:client.Service.PowerOffVMAsync(vm).Wait()|};
+                        await client.Service.PowerOnVMAsync(vm);
+                    }
+                }
+                """);
             yield return new("a task list filled in a loop and dropped by WhenAll", Header + """
                 static class Bulk
                 {
