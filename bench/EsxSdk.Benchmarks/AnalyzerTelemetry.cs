@@ -19,49 +19,53 @@ namespace EsxSdk.Benchmarks
     /// </summary>
     public static class AnalyzerTelemetry
     {
-        // Every case of a size runs its global setup in this process (in-process toolchain): measure each size once.
-        private static readonly HashSet<int> Measured = [];
+        // Every case runs its global setup in this process (in-process toolchain): measure once per run.
+        private static bool measured;
 
         public static string ResultPath(int methods) => Path.Combine(Artifacts.Root, $"analyzers-{methods}.json");
 
-        public static void MeasureOnce(AnalyzerWorkloadCompilation target, int runs)
+        /// <summary>
+        /// Times every size in turn, round after round, so that the load of the shared machine weighs on each size alike
+        /// (the sizes' ratio is the linearity figure). The first rounds are not timed: until the JIT has tiered up Roslyn's
+        /// and the analyzers' code, whichever size ran first would look dearer per method. They also warm the cases that follow.
+        /// </summary>
+        public static void MeasureOnce(IReadOnlyList<int> sizes, int runs)
         {
-            if (!Measured.Add(target.Workload.Methods))
+            if (measured)
             {
                 return;
             }
 
-            // The first runs are not timed: until the JIT has tiered up Roslyn's and the analyzers' code, the first size
-            // measured would look dearer per method than the next. They also warm the BenchmarkDotNet cases that follow.
+            measured = true;
             int warmUps = runs > 1 ? 3 : 0;
-            var samples = new Dictionary<DiagnosticAnalyzer, List<double>>();
+            var samples = sizes.ToDictionary(m => m, _ => AnalyzerWorkloadCompilation.EsxSdkAnalyzers.ToDictionary(a => a, _ => new List<double>()));
             for (int run = 0; run < warmUps + runs; run++)
             {
-                CompilationWithAnalyzers analysis = target.WithAnalyzers(AnalyzerWorkloadCompilation.EsxSdkAnalyzers, logExecutionTime: true);
-                analysis.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-                if (run < warmUps)
+                foreach (int methods in sizes)
                 {
-                    continue;
+                    CompilationWithAnalyzers analysis = AnalyzerWorkloadCompilation.For(methods).WithAnalyzers(AnalyzerWorkloadCompilation.EsxSdkAnalyzers, logExecutionTime: true);
+                    analysis.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+                    foreach (DiagnosticAnalyzer analyzer in AnalyzerWorkloadCompilation.EsxSdkAnalyzers.Where(_ => run >= warmUps))
+                    {
+                        AnalyzerTelemetryInfo info = analysis.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult();
+                        samples[methods][analyzer].Add(info.ExecutionTime.TotalMilliseconds);
+                    }
                 }
-
-                foreach (DiagnosticAnalyzer analyzer in AnalyzerWorkloadCompilation.EsxSdkAnalyzers)
-                {
-                    AnalyzerTelemetryInfo info = analysis.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult();
-                    samples.TryAdd(analyzer, []);
-                    samples[analyzer].Add(info.ExecutionTime.TotalMilliseconds);
-                }
-            }
-
-            AnalyzerTime[] times = AnalyzerWorkloadCompilation.EsxSdkAnalyzers
-                .Select(a => new AnalyzerTime(a.GetType().Name, string.Join(", ", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), ResultFiles.Median(samples[a])))
-                .ToArray();
-            foreach (AnalyzerTime time in times)
-            {
-                Console.WriteLine($"// {target.Workload.Methods} methods, {time.Analyzer} ({time.Rules}): {time.ExecutionMs:F1} ms (median of {runs})");
             }
 
             Directory.CreateDirectory(Artifacts.Root);
-            File.WriteAllText(ResultPath(target.Workload.Methods), JsonSerializer.Serialize(new { methods = target.Workload.Methods, runs, analyzers = times }));
+            foreach (int methods in sizes)
+            {
+                AnalyzerTime[] times = AnalyzerWorkloadCompilation.EsxSdkAnalyzers
+                    .Select(a => new AnalyzerTime(a.GetType().Name, string.Join(", ", a.SupportedDiagnostics.Select(d => d.Id).Distinct()), ResultFiles.Median(samples[methods][a])))
+                    .ToArray();
+                foreach (AnalyzerTime time in times)
+                {
+                    Console.WriteLine($"// {methods} methods, {time.Analyzer} ({time.Rules}): {time.ExecutionMs:F1} ms (median of {runs})");
+                }
+
+                File.WriteAllText(ResultPath(methods), JsonSerializer.Serialize(new { methods, runs, analyzers = times }));
+            }
         }
 
         public static IReadOnlyList<AnalyzerTime> Read(int methods)
