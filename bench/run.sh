@@ -51,7 +51,7 @@ if [ "$quick" = 1 ]; then
   exit 0
 fi
 
-echo "== BenchmarkDotNet: deserialize, serialize, generator, transport"
+echo "== BenchmarkDotNet: deserialize, serialize, generator, analyzers, transport"
 $bench bdn --filter '*'
 echo "== cold start (fresh processes)"
 $bench coldstart 5

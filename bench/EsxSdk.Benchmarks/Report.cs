@@ -10,7 +10,7 @@ using EsxSdk.Session;
 namespace EsxSdk.Benchmarks
 {
     /// <summary>Writes docs/benchmarks.md from one run's artifacts: machine, ratio tables, targets met or missed.</summary>
-    public static class Report
+    public static partial class Report
     {
         private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
         private static readonly List<(string Target, string Figure, bool Met)> Targets = [];
@@ -36,6 +36,7 @@ namespace EsxSdk.Benchmarks
             ColdStart(md);
             Generator(md);
             TaskRunner(md);
+            Analyzers(md);
             Transport(md);
             md.AppendLine("## Targets").AppendLine();
             md.AppendLine("| Target | Measured (median) | Met |").AppendLine("|---|---|---|");
