@@ -585,6 +585,20 @@ namespace EsxSdk.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_start_in_unreachable_code_is_left_to_the_compiler()
+        {
+            await Verify.AnalyzeAsync(InMethod("""
+                if (ct.CanBeCanceled)
+                {
+                    return;
+                }
+
+                throw new System.InvalidOperationException("stopped");
+                Keep(await client.Service.PowerOnVMTaskAsync(vm));
+                """));
+        }
+
+        [Fact]
         public async Task Top_level_statements_are_analysed_like_a_method()
         {
             await Verify.AnalyzeAsync(
