@@ -166,7 +166,7 @@ namespace EsxSdk.Properties
         /// The objects of <paramref name="type"/> named <paramref name="name"/> below <paramref name="root"/> (references only: the common
         /// case costs no path lookup); listing through a container view or traversal as <see cref="VimInventoryListing.ListTreeAsync"/>.
         /// </summary>
-        internal static async Task<List<ManagedObjectReference>> FindReferencesByNameAsync(VimClient client, string type, string name, ManagedObjectReference root, bool useContainerViews, Action? onViewsUnavailable, CancellationToken cancellationToken)
+        internal static async Task<List<ManagedObjectReference>> FindReferencesByNameAsync(VimClient client, string type, string name, ManagedObjectReference root, bool useContainerViews, System.Action? onViewsUnavailable, CancellationToken cancellationToken)
         {
             ArgumentException.ThrowIfNullOrEmpty(type);
             var matches = new List<ManagedObjectReference>();

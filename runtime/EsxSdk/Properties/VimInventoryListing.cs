@@ -28,7 +28,7 @@ namespace EsxSdk.Properties
             ManagedObjectReference root,
             int? pageSize,
             bool useContainerViews,
-            Action? onViewsUnavailable,
+            System.Action? onViewsUnavailable,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             VimContainerView? view = useContainerViews ? await TryCreateViewAsync(client, root, type, onViewsUnavailable, cancellationToken).ConfigureAwait(false) : null;
@@ -143,7 +143,7 @@ namespace EsxSdk.Properties
             }
         }
 
-        private static async Task<VimContainerView?> TryCreateViewAsync(VimClient client, ManagedObjectReference root, string type, Action? onViewsUnavailable, CancellationToken cancellationToken)
+        private static async Task<VimContainerView?> TryCreateViewAsync(VimClient client, ManagedObjectReference root, string type, System.Action? onViewsUnavailable, CancellationToken cancellationToken)
         {
             if (client.ServiceContent.ViewManager is null)
             {
