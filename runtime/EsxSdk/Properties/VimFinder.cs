@@ -75,23 +75,13 @@ namespace EsxSdk.Properties
             VimInventoryItem found;
             if (path is null)
             {
-                var saved = this.datacenter;
-                this.datacenter = null;
-                try
+                IReadOnlyList<VimInventoryItem> all = await this.FindAllOfTypeAsync("Datacenter", name: null, RootFolderOf(this.client), cancellationToken).ConfigureAwait(false);
+                found = all.Count switch
                 {
-                    IReadOnlyList<VimInventoryItem> all = await this.FindAllOfTypeAsync("Datacenter", name: null, cancellationToken).ConfigureAwait(false);
-                    found = all.Count switch
-                    {
-                        0 => throw new VimNotFoundException("*", "Datacenter", "The inventory has no datacenter to use as the finder's default."),
-                        1 => all[0],
-                        _ => throw new VimAmbiguousException("*", "Datacenter", all),
-                    };
-                }
-                catch
-                {
-                    this.datacenter = saved;
-                    throw;
-                }
+                    0 => throw new VimNotFoundException("*", "Datacenter", "The inventory has no datacenter to use as the finder's default."),
+                    1 => all[0],
+                    _ => throw new VimAmbiguousException("*", "Datacenter", all),
+                };
             }
             else
             {
@@ -146,7 +136,7 @@ namespace EsxSdk.Properties
         public async Task<VimInventoryItem> FindByNameAsync(string type, string name, CancellationToken cancellationToken = default)
         {
             ArgumentException.ThrowIfNullOrEmpty(name);
-            IReadOnlyList<VimInventoryItem> matches = await this.FindAllOfTypeAsync(type, name, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<VimInventoryItem> matches = await this.FindAllOfTypeAsync(type, name, this.Scope, cancellationToken).ConfigureAwait(false);
             return matches.Count switch
             {
                 0 => throw new VimNotFoundException(name, type, "No " + type + " is named '" + name + "' in " + this.ScopeDescription + "."),
@@ -159,7 +149,7 @@ namespace EsxSdk.Properties
         public Task<IReadOnlyList<VimInventoryItem>> FindAllByNameAsync(string type, string name, CancellationToken cancellationToken = default)
         {
             ArgumentException.ThrowIfNullOrEmpty(name);
-            return this.FindAllOfTypeAsync(type, name, cancellationToken);
+            return this.FindAllOfTypeAsync(type, name, this.Scope, cancellationToken);
         }
 
         /// <summary>
@@ -183,10 +173,11 @@ namespace EsxSdk.Properties
 
         private string ScopeDescription => this.datacenter is null ? "the inventory" : "datacenter " + this.datacenter.Path;
 
-        private async Task<IReadOnlyList<VimInventoryItem>> FindAllOfTypeAsync(string type, string? name, CancellationToken cancellationToken)
+        private ManagedObjectReference Scope => this.datacenter?.Reference ?? RootFolderOf(this.client);
+
+        private async Task<IReadOnlyList<VimInventoryItem>> FindAllOfTypeAsync(string type, string? name, ManagedObjectReference scope, CancellationToken cancellationToken)
         {
             ArgumentException.ThrowIfNullOrEmpty(type);
-            ManagedObjectReference scope = this.datacenter?.Reference ?? RootFolderOf(this.client);
             List<ManagedObjectReference> found;
             if (name is null)
             {

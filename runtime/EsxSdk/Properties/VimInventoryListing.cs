@@ -115,7 +115,8 @@ namespace EsxSdk.Properties
                 if (content.Obj is { } obj)
                 {
                     Dictionary<string, object?> properties = PropertiesOf(content.EnsureComplete());
-                    read[obj] = (properties.GetValueOrDefault("name") as string ?? obj.Value, properties.GetValueOrDefault("parent") as ManagedObjectReference);
+                    ManagedObjectReference? parent = properties.GetValueOrDefault("parent") as ManagedObjectReference ?? properties.GetValueOrDefault("parentVApp") as ManagedObjectReference;
+                    read[obj] = (properties.GetValueOrDefault("name") as string ?? obj.Value, parent);
                 }
             }
 

@@ -65,7 +65,8 @@ namespace EsxSdk.Properties
         };
 
         /// <summary>
-        /// The objects and all their ancestors (ManagedEntity.parent, followed to the root folder) with <c>name</c> and <c>parent</c>;
+        /// The objects and all their ancestors (ManagedEntity.parent, or a VM's parentVApp, followed to the root folder) with <c>name</c>,
+        /// <c>parent</c> (and a VM's <c>parentVApp</c>);
         /// one filter spec per object, since the self-referencing traversal spec's name must be unique within a spec.
         /// </summary>
         public static IReadOnlyList<PropertyFilterSpec> Ancestors(IEnumerable<ManagedObjectReference> objects) =>
@@ -78,10 +79,20 @@ namespace EsxSdk.Properties
                     {
                         Obj = obj,
                         Skip = false,
-                        SelectSet = [new TraversalSpec { Name = "parents", Type = "ManagedEntity", Path = "parent", Skip = false, SelectSet = [new SelectionSpec { Name = "parents" }] }],
+                        SelectSet =
+                        [
+                            new TraversalSpec { Name = "parents", Type = "ManagedEntity", Path = "parent", Skip = false, SelectSet = [new SelectionSpec { Name = "parents" }] },
+
+                            // A VM in a vApp has no parent folder; its vApp stands in (as in govmomi's mo.Ancestors).
+                            new TraversalSpec { Name = "vApp", Type = "VirtualMachine", Path = "parentVApp", Skip = false, SelectSet = [new SelectionSpec { Name = "parents" }] },
+                        ],
                     },
                 ],
-                PropSet = [new PropertySpec { Type = "ManagedEntity", PathSet = ["name", "parent"] }],
+                PropSet =
+                [
+                    new PropertySpec { Type = "ManagedEntity", PathSet = ["name", "parent"] },
+                    new PropertySpec { Type = "VirtualMachine", PathSet = ["name", "parent", "parentVApp"] },
+                ],
             }),
         ];
 
