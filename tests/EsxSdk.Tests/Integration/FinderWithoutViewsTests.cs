@@ -41,6 +41,27 @@ namespace EsxSdk.Tests.Integration
             Assert.Equal(0, recorder.Count("DestroyView"));
         }
 
+        [Fact]
+        public async Task On_an_ESX_host_relative_paths_start_at_its_only_datacenter()
+        {
+            await using PrivateVcsim esx = await PrivateVcsim.StartAsync(new VcsimPeerOptions { Model = VcsimModel.Esx });
+            var finder = new VimFinder(esx.Client);
+
+            VimInventoryItem datacenter = await finder.UseDatacenterAsync();
+            this.output.WriteLine(datacenter.ToString());
+            Assert.Equal("/ha-datacenter", datacenter.Path);
+
+            IReadOnlyList<VimInventoryItem> vms = await finder.FindAllAsync("vm/*");
+            Assert.Equal(2, vms.Count);
+            Assert.All(vms, vm => Assert.Equal("/ha-datacenter/vm/" + vm.Name, vm.Path));
+            VimInventoryItem host = await finder.FindAsync("host/*/*", "HostSystem");
+            this.output.WriteLine(host.ToString());
+
+            Assert.Equal(vms[0].Reference, (await finder.FindByNameAsync("VirtualMachine", vms[0].Name)).Reference);
+            Assert.Equal(host.Reference, (await new VimFinder(esx.Client) { UseContainerViews = false }.FindByNameAsync("HostSystem", host.Name)).Reference);
+            Assert.Equal(host.Reference, (await finder.FindAsync("/ha-datacenter/vm/../host/*/" + host.Name)).Reference);
+        }
+
         // Everything the finder and the client's helpers answer, as text comparable across two peers of the same model.
         private static async Task<IReadOnlyList<string>> AnswersAsync(PrivateVcsim vcsim, ITestOutputHelper output)
         {
