@@ -9,7 +9,7 @@ using EsxSdk.Vim25;
 
 namespace EsxSdk.Properties
 {
-    /// <summary>Property collector helpers: paged retrieval, inventory listing through container views, finding VMs.</summary>
+    /// <summary>Property collector helpers: paged retrieval, inventory listing (container views, else traversal specs), finding objects.</summary>
     public static class PropertyCollectorExtensions
     {
         /// <summary>
@@ -92,55 +92,68 @@ namespace EsxSdk.Properties
         }
 
         /// <summary>
-        /// Lists every object of <paramref name="type"/> (e.g. "VirtualMachine") below <paramref name="root"/>
-        /// (default: the root folder) with the given properties, through a container view destroyed afterwards.
+        /// Lists every object of <paramref name="type"/> (e.g. "VirtualMachine", subtypes included) below <paramref name="root"/>
+        /// (default: the root folder) with the given properties, each once: through a container view (destroyed afterwards) when the
+        /// server has a view manager, else, or when CreateContainerView is refused (NotSupported, NotImplemented, MethodNotFound),
+        /// through traversal specs (folder -> childEntity, datacenter -> its folders, compute resource -> host / resourcePool,
+        /// resource pool -> resourcePool / vm).
         /// </summary>
-        public static async IAsyncEnumerable<ObjectContent> ListAsync(
+        public static IAsyncEnumerable<ObjectContent> ListAsync(
             this VimClient client,
             string type,
             IReadOnlyList<string> properties,
             ManagedObjectReference? root = null,
             int? pageSize = null,
-            [EnumeratorCancellation] CancellationToken cancellationToken = default)
+            CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(client);
             ArgumentException.ThrowIfNullOrEmpty(type);
-            await using VimContainerView view = await VimContainerView.CreateAsync(client, root ?? RootFolderOf(client), [type], recursive: true, cancellationToken).ConfigureAwait(false);
-            await foreach (ObjectContent content in client.RetrieveAsync([view.FilterSpec(type, properties)], pageSize, cancellationToken).ConfigureAwait(false))
-            {
-                yield return content;
-            }
+            ArgumentNullException.ThrowIfNull(properties);
+            return VimInventoryListing.ListTreeAsync(client, type, properties, root ?? RootFolderOf(client), pageSize, useContainerViews: true, onViewsUnavailable: null, cancellationToken);
         }
 
-        /// <summary>The VM with this name; null if none; an error naming the candidates if several share it.</summary>
-        public static async Task<ManagedObjectReference?> FindVirtualMachineByNameAsync(this VimClient client, string name, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// The VM with this name anywhere in the inventory; null if none; <see cref="VimAmbiguousException"/> naming the candidates
+        /// (with their inventory paths) if several share it. Lists VM names as <see cref="ListAsync"/> does: a container view where
+        /// the server has one, else traversal specs. For paths and wildcards, see <see cref="VimFinder"/>.
+        /// </summary>
+        /// <exception cref="VimAmbiguousException">Several VMs have this name.</exception>
+        public static Task<ManagedObjectReference?> FindVirtualMachineByNameAsync(this VimClient client, string name, CancellationToken cancellationToken = default)
+            => client.FindByNameAsync("VirtualMachine", name, cancellationToken);
+
+        /// <summary>
+        /// The object of <paramref name="type"/> (e.g. "HostSystem", "Datastore", "ClusterComputeResource"; subtypes included) with
+        /// exactly this name anywhere in the inventory; null if none; <see cref="VimAmbiguousException"/> if several (with their paths).
+        /// Lists names as <see cref="ListAsync"/> does: a container view where the server has one, else traversal specs.
+        /// </summary>
+        /// <exception cref="VimAmbiguousException">Several objects of the type have this name.</exception>
+        public static async Task<ManagedObjectReference?> FindByNameAsync(this VimClient client, string type, string name, CancellationToken cancellationToken = default)
         {
+            ArgumentNullException.ThrowIfNull(client);
+            ArgumentException.ThrowIfNullOrEmpty(type);
             ArgumentException.ThrowIfNullOrEmpty(name);
-            var matches = new List<ManagedObjectReference>();
-            await foreach (ObjectContent content in client.ListAsync("VirtualMachine", ["name"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            List<ManagedObjectReference> matches = await VimFinder.FindReferencesByNameAsync(client, type, name, RootFolderOf(client), useContainerViews: true, onViewsUnavailable: null, cancellationToken).ConfigureAwait(false);
+            if (matches.Count <= 1)
             {
-                if (content.Obj is { } vm && content.PropSet.Any(p => p.Name == "name" && Equals(p.Val, name)))
-                {
-                    matches.Add(vm);
-                }
+                return matches.Count == 0 ? null : matches[0];
             }
 
-            return matches.Count switch
-            {
-                0 => null,
-                1 => matches[0],
-                _ => throw new InvalidOperationException("Several virtual machines are named '" + name + "': " + string.Join(", ", matches) + "; find it by inventory path or UUID instead."),
-            };
+            // Only the error pays for the paths that tell the candidates apart.
+            IReadOnlyList<VimInventoryItem> candidates = await VimInventoryListing.WithPathsAsync(client, matches, cancellationToken).ConfigureAwait(false);
+            throw new VimAmbiguousException(name, type, candidates);
         }
 
-        /// <summary>The entity at an inventory path such as <c>DC0/vm/web01</c> (SearchIndex.FindByInventoryPath), or null.</summary>
+        /// <summary>
+        /// The entity at an exact inventory path such as <c>DC0/vm/web01</c> (from the root folder, no wildcards), or null; one
+        /// SearchIndex.FindByInventoryPath call. For wildcards, <c>..</c> and paths relative to a datacenter, see <see cref="VimFinder"/>.
+        /// </summary>
         public static Task<ManagedObjectReference?> FindByInventoryPathAsync(this VimClient client, string inventoryPath, CancellationToken cancellationToken = default)
         {
             ArgumentException.ThrowIfNullOrEmpty(inventoryPath);
             return client.Service.FindByInventoryPathAsync(SearchIndexOf(client), inventoryPath, cancellationToken);
         }
 
-        /// <summary>The VM with this BIOS UUID (or instance UUID when <paramref name="instanceUuid"/>), or null.</summary>
+        /// <summary>The VM with this BIOS UUID (or instance UUID when <paramref name="instanceUuid"/>), or null; one SearchIndex.FindByUuid call.</summary>
         public static Task<ManagedObjectReference?> FindVirtualMachineByUuidAsync(this VimClient client, string uuid, bool instanceUuid = false, CancellationToken cancellationToken = default)
         {
             ArgumentException.ThrowIfNullOrEmpty(uuid);

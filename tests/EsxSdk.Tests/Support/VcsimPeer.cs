@@ -259,6 +259,17 @@ namespace EsxSdk.Tests.Support
                 yield return hosts.ToString(CultureInfo.InvariantCulture);
             }
 
+            if (options.ContainerViews != VcsimContainerViews.Available)
+            {
+                yield return "-container-views";
+                yield return options.ContainerViews switch
+                {
+                    VcsimContainerViews.Absent => "absent",
+                    VcsimContainerViews.Unsupported => "unsupported",
+                    _ => throw new ArgumentOutOfRangeException(nameof(options), options.ContainerViews, "Unknown container view mode."),
+                };
+            }
+
             if (options.Questions)
             {
                 yield return "-questions";

@@ -41,6 +41,9 @@ namespace EsxSdk.Tests.Support
         /// <summary>With <see cref="Questions"/>: how long the busy VM's task and the slow VM's reconfigure run; null keeps the peer's 10 minutes.</summary>
         public TimeSpan? BusyTaskDuration { get; init; }
 
+        /// <summary>-container-views: whether CreateContainerView works, is absent (no viewManager in ServiceContent) or faults NotSupported.</summary>
+        public VcsimContainerViews ContainerViews { get; init; } = VcsimContainerViews.Available;
+
         /// <summary>With <see cref="Questions"/>: a reconfigure of the slow VM while one runs is queued behind it (vCenter) instead of refused with TaskInProgress (ESXi).</summary>
         public bool QueueTasks { get; init; }
     }

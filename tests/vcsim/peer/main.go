@@ -61,6 +61,8 @@ func main() {
 	busyFor := flag.Duration("busy-task-duration", 10*time.Minute, "with -questions: how long the busy VM's task and the slow VM's reconfigure run")
 	queue := flag.Bool("queue-tasks", false, "with -questions: a reconfigure of the slow VM while one runs is queued behind it (vCenter) instead of refused with TaskInProgress (ESXi)")
 	crowd := flag.Int("question-crowd", 0, "with -questions: this many more VMs (esxsdk-q-crowd-N) whose power-on asks the serial question")
+	views := flag.String("container-views", viewsAvailable,
+		"available: ViewManager as vcsim has it; absent: no viewManager in ServiceContent; unsupported: CreateContainerView faults with NotSupported")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: %s [flags]\n", os.Args[0])
@@ -115,6 +117,11 @@ func main() {
 	var err error
 	if err = model.Create(); err != nil {
 		fatalf("creating the %s model: %v", *modelName, err)
+	}
+
+	if err = configureViews(*views); err != nil {
+		model.Remove()
+		fatalf("%v", err)
 	}
 
 	var questionVms map[string]string
