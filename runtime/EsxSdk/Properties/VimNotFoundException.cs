@@ -1,4 +1,4 @@
-namespace EsxSdk
+namespace EsxSdk.Properties
 {
     /// <summary>
     /// Nothing in the inventory matched an inventory path or a name (raised by the finder's single-result lookups:

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
-using EsxSdk.Properties;
 
-namespace EsxSdk
+namespace EsxSdk.Properties
 {
     /// <summary>
     /// An inventory path or a name that should name one object matched several (raised by the finder's single-result lookups
