@@ -155,6 +155,9 @@ namespace EsxSdk.Generator.Linking
         private static KnownTaskResult Array(string wireType, string description) => new(TaskResultShape.Array, wireType, description);
     }
 
-    /// <summary>A documented task result: its shape, its wire type, and what it is (a sentence for the wrapper's docs).</summary>
-    internal sealed record KnownTaskResult(TaskResultShape Shape, string WireType, string Description);
+    /// <summary>
+    /// A documented task result: its shape, its wire type, and what it is (a sentence for the wrapper's docs);
+    /// <see cref="FromModel"/> when the managed-object model said so rather than this table.
+    /// </summary>
+    internal sealed record KnownTaskResult(TaskResultShape Shape, string WireType, string Description, bool FromModel = false);
 }
