@@ -136,7 +136,10 @@ namespace EsxSdk.Generator.Linking
             return new ViewPropertyModel(property.Name, name, itemType, property.Type.IsArray, pathType, property.Type.Kind == "managed" ? property.Type.Name : null);
         }
 
-        /// <summary>The C# type of one item of a model type (value types nullable), or null when the binding lacks it.</summary>
+        /// <summary>
+        /// The C# type of one item of a model type (value types nullable, except as list items: a list has no unset items),
+        /// or null when the binding lacks it.
+        /// </summary>
         private string? ModelItemType(ManagedTypeRef type)
         {
             switch (type.Kind)
@@ -146,10 +149,10 @@ namespace EsxSdk.Generator.Linking
                 case "data":
                     return this.classes.TryGetValue(type.Name, out ClassModel? data) ? this.Qualify(data.CSharpName) : null;
                 case "enum":
-                    return this.enums.TryGetValue(type.Name, out EnumModel? enumeration) ? this.Qualify(enumeration.CSharpName) + "?" : null;
+                    return this.enums.TryGetValue(type.Name, out EnumModel? enumeration) ? this.Qualify(enumeration.CSharpName) + (type.IsArray ? string.Empty : "?") : null;
                 case "primitive":
                     return XsdPrimitives.TryGet(new QualifiedName(Parsing.XmlNamespaces.Schema, type.Name), out MemberType primitive)
-                        ? primitive.TypeName + (primitive.IsValueType ? "?" : string.Empty)
+                        ? primitive.TypeName + (primitive.IsValueType && !type.IsArray ? "?" : string.Empty)
                         : null;
                 default:
                     return null;
