@@ -103,6 +103,11 @@ namespace EsxSdk.Generator.Tests
                 result.Diagnostics.Select(d => d.ToDiagnostic().GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
             Assert.Equal(138, objects.Views.Count);
             Assert.Equal(262, objects.Views.Sum(v => v.Properties.Count));
+            Assert.Equal((260, 1803), (objects.PathTypes.Count, objects.PathTypes.Sum(p => p.Members.Count)));
+
+            // Typed task results: with a value, and known to have none (a plain Task), with the model and without.
+            Assert.Equal((102, 131), TaskResultCounts(result.Model));
+            Assert.Equal((43, 64), TaskResultCounts(LinkShared(withModel: false).Model!));
             Assert.Contains(objects.PathTypes, p => p.DataWireName == "VirtualMachineRuntimeInfo");
             Assert.Contains(objects.PathTypes, p => p.DataWireName == "VirtualMachineConfigSummary");
             Assert.Contains(objects.PathTypes, p => p.DataWireName == "VirtualHardware");
@@ -133,6 +138,10 @@ namespace EsxSdk.Generator.Tests
             Assert.Equal(234, withModel.Count);
             Assert.Equal(new[] { "UpdateHostCustomizations_Task" }, withModel.Keys.Where(k => withModel[k].StartsWith("Unknown", StringComparison.Ordinal)));
         }
+
+        private static (int WithValue, int WithoutResult) TaskResultCounts(BindingModel model) => (
+            model.Operations.Count(o => o.TaskWrapper?.Shape is TaskResultShape.Single or TaskResultShape.Array),
+            model.Operations.Count(o => o.TaskWrapper?.Shape is TaskResultShape.None));
 
         private static Dictionary<string, string> TaskResults(BindingModel model) => model.Operations
             .Where(o => o.TaskWrapper != null)
