@@ -258,7 +258,7 @@ namespace EsxSdk.Generator.Tests
             Assert.Equal(2, objectFiles.Length);
             Assert.Equal(IncrementalStepRunReason.Modified, objectFiles[0]);
             Assert.Contains(objectFiles[1], new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged });
-            Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("public string? Url => this.Value<string>(\"url\");", StringComparison.Ordinal));
+            Assert.Contains(second.GeneratedSources, s => s.SourceText.ToString().Contains("public string? Url => this.PropertyValue<string>(\"url\");", StringComparison.Ordinal));
         }
 
         private static readonly Dictionary<string, string> ViewsOn = new() { [VimBindingGenerator.TaskWrappersProperty] = "true" };

@@ -31,16 +31,17 @@ namespace EsxSdk.Generator.Tests
             Assert.Contains("public class ManagedEntityView : global::Fixture.Vim25.Objects.ExtensibleManagedObjectView, global::EsxSdk.Properties.IVimManagedObjectView<ManagedEntityView>", views, StringComparison.Ordinal);
             Assert.Contains("public sealed class VirtualMachineView : global::Fixture.Vim25.Objects.ManagedEntityView, global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineView>", views, StringComparison.Ordinal);
             Assert.Contains("public class ExtensibleManagedObjectView : global::EsxSdk.Properties.VimManagedObjectView,", views, StringComparison.Ordinal);
-            Assert.Contains("public global::Fixture.Vim25.VirtualMachineRuntimeInfo? Runtime => this.Value<global::Fixture.Vim25.VirtualMachineRuntimeInfo>(\"runtime\");", views, StringComparison.Ordinal);
-            Assert.Contains("public global::Fixture.Vim25.ManagedObjectReference[] Datastore => this.Values<global::Fixture.Vim25.ManagedObjectReference>(\"datastore\");", views, StringComparison.Ordinal);
+            Assert.Contains("public global::Fixture.Vim25.VirtualMachineRuntimeInfo? Runtime => this.PropertyValue<global::Fixture.Vim25.VirtualMachineRuntimeInfo>(\"runtime\");", views, StringComparison.Ordinal);
+            Assert.Contains("public global::Fixture.Vim25.ManagedObjectReference[] Datastore => this.PropertyValues<global::Fixture.Vim25.ManagedObjectReference>(\"datastore\");", views, StringComparison.Ordinal);
             Assert.Contains("references to <c>Datastore</c>", views, StringComparison.Ordinal);
-            Assert.Contains("public global::Fixture.Vim25.ManagedEntityStatus? OverallStatus => this.Value<global::Fixture.Vim25.ManagedEntityStatus?>(\"overallStatus\");", views, StringComparison.Ordinal);
-            Assert.Contains("public string[] DisabledMethod => this.Values<string>(\"disabledMethod\");", views, StringComparison.Ordinal);
+            Assert.Contains("public global::Fixture.Vim25.CustomFieldValue[] Value => this.PropertyValues<global::Fixture.Vim25.CustomFieldValue>(\"value\");", views, StringComparison.Ordinal);
+            Assert.Contains("public global::Fixture.Vim25.ManagedEntityStatus? OverallStatus => this.PropertyValue<global::Fixture.Vim25.ManagedEntityStatus?>(\"overallStatus\");", views, StringComparison.Ordinal);
+            Assert.Contains("public string[] DisabledMethod => this.PropertyValues<string>(\"disabledMethod\");", views, StringComparison.Ordinal);
             Assert.Contains("public static new VirtualMachinePaths Paths { get; } = new VirtualMachinePaths();", views, StringComparison.Ordinal);
             Assert.Contains("public static ExtensibleManagedObjectPaths Paths { get; } = new ExtensibleManagedObjectPaths();", views, StringComparison.Ordinal);
 
             // VirtualMachine repeats ManagedEntity's name: the base's property, not a second one; layoutEx is skipped.
-            Assert.Single(Occurrences(views, "this.Value<string>(\"name\")"));
+            Assert.Single(Occurrences(views, "this.PropertyValue<string>(\"name\")"));
             Assert.Single(Occurrences(views, "new global::EsxSdk.Properties.VimPropertyPath<string>(\"name\")"));
             Assert.DoesNotContain("layoutEx", views, StringComparison.Ordinal);
         }

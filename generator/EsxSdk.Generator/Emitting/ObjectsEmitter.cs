@@ -1,3 +1,4 @@
+using EsxSdk.Common;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
 
@@ -82,8 +83,8 @@ namespace EsxSdk.Generator.Emitting
                 w.Line("/// <summary>The property <c>" + DocText(property.WireName) + "</c>" + ReferenceDoc(property) + (property.IsArray ? "; empty when unset" : "; null when unset") + ".</summary>");
                 w.Line("/// <exception cref=\"global::System.InvalidOperationException\">It was not retrieved.</exception>");
                 string body = property.IsArray
-                    ? "this.Values<" + property.ValueTypeName + ">(" + Literal(property.WireName) + ")"
-                    : "this.Value<" + property.ValueTypeName + ">(" + Literal(property.WireName) + ")";
+                    ? "this." + RuntimeNames.Methods.PropertyValues + "<" + property.ValueTypeName + ">(" + Literal(property.WireName) + ")"
+                    : "this." + RuntimeNames.Methods.PropertyValue + "<" + property.ValueTypeName + ">(" + Literal(property.WireName) + ")";
                 string type = property.IsArray ? property.ValueTypeName + "[]" : property.ValueTypeName.EndsWith("?") ? property.ValueTypeName : property.ValueTypeName + "?";
                 w.Line("public " + type + " " + property.CSharpName + " => " + body + ";");
             }
@@ -105,7 +106,7 @@ namespace EsxSdk.Generator.Emitting
             {
                 w.Line();
                 w.Line("/// <summary>The path of <c>" + DocText(member.WireName) + "</c> below this one.</summary>");
-                w.Line("public " + member.PathTypeName + " " + member.CSharpName + " => new " + member.PathTypeName + "(this.Child(" + Literal(member.WireName) + "));");
+                w.Line("public " + member.PathTypeName + " " + member.CSharpName + " => new " + member.PathTypeName + "(this." + RuntimeNames.Methods.Child + "(" + Literal(member.WireName) + "));");
             }
 
             w.Close();

@@ -25,8 +25,12 @@ namespace EsxSdk.Generator.Linking
         private const string PropertyPathOfT = "global::" + RuntimeNames.Types.PropertyPathOfT;
 
         private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals" };
-        private static readonly string[] ViewMembers = { "Reference", "Retrieved", "Get", "Value", "Values", "Paths", "ManagedObjectType", "Create" };
-        private static readonly string[] PathMembers = { "Path", "Child" };
+        private static readonly string[] ViewMembers =
+        {
+            "Reference", "Retrieved", "Get", RuntimeNames.Methods.PropertyValue, RuntimeNames.Methods.PropertyValues, "Paths", "ManagedObjectType", "Create",
+        };
+
+        private static readonly string[] PathMembers = { "Path", RuntimeNames.Methods.Child };
 
         private readonly ManagedObjectIndex index;
         private readonly string bindingNamespace;

@@ -35,7 +35,7 @@ namespace EsxSdk.Properties
         public T? Get<T>(VimPropertyPath<T> path)
         {
             ArgumentNullException.ThrowIfNull(path);
-            return this.Value<T>(path.Path);
+            return this.PropertyValue<T>(path.Path);
         }
 
         /// <summary>Shows the object's reference (<c>VirtualMachine:vm-42</c>).</summary>
@@ -45,12 +45,12 @@ namespace EsxSdk.Properties
         /// <typeparam name="T">The property's type (nullable for value types).</typeparam>
         /// <param name="path">The property's wire name.</param>
         /// <exception cref="InvalidOperationException">The property was not retrieved.</exception>
-        protected T? Value<T>(string path) => VimPropertyValue.As<T>(this.Retrieved.Value(path, this.Reference.ToString()), path);
+        protected T? PropertyValue<T>(string path) => VimPropertyValue.As<T>(this.Retrieved.Value(path, this.Reference.ToString()), path);
 
         /// <summary>A generated list property's value: empty when unset.</summary>
         /// <typeparam name="T">The item type.</typeparam>
         /// <param name="path">The property's wire name.</param>
         /// <exception cref="InvalidOperationException">The property was not retrieved.</exception>
-        protected T[] Values<T>(string path) => VimPropertyValue.AsArray<T>(this.Retrieved.Value(path, this.Reference.ToString()), path);
+        protected T[] PropertyValues<T>(string path) => VimPropertyValue.AsArray<T>(this.Retrieved.Value(path, this.Reference.ToString()), path);
     }
 }

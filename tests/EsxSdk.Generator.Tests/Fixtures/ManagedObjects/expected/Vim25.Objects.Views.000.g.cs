@@ -19,7 +19,7 @@ namespace Fixture.Vim25.Objects
     public class ExtensibleManagedObjectPaths
     {
         /// <summary>The path of <c>value</c>.</summary>
-        public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.CustomFieldValue[]> ValueProperty => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.CustomFieldValue[]>("value");
+        public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.CustomFieldValue[]> Value => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.CustomFieldValue[]>("value");
     }
 
     /// <summary>The typed property paths of the managed object type <c>ManagedEntity</c> (and its bases).</summary>

@@ -135,7 +135,7 @@ namespace Fixture.Vim25.Objects
 
         /// <summary>The property <c>name</c>; null when unset.</summary>
         /// <exception cref="global::System.InvalidOperationException">It was not retrieved.</exception>
-        public string? Name => this.Value<string>("name");
+        public string? Name => this.PropertyValue<string>("name");
     }
 
     /// <summary>The typed property paths of the managed object type <c>VirtualMachine</c> (and its bases).</summary>
