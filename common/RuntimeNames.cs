@@ -49,6 +49,18 @@ namespace EsxSdk.Common
             public const string XmlReader = "EsxSdk.Xml.VimXmlReader";
             public const string XmlWriter = "EsxSdk.Xml.VimXmlWriter";
 
+            /// <summary>The base of every property path: what view reads and filter specs take.</summary>
+            public const string PropertyPath = "EsxSdk.Properties.VimPropertyPath";
+
+            /// <summary>A typed property path (<c>VimPropertyPath&lt;T&gt;</c>): the base of the generated path classes.</summary>
+            public const string PropertyPathOfT = "EsxSdk.Properties.VimPropertyPath`1";
+
+            /// <summary>The base of the generated typed views.</summary>
+            public const string ManagedObjectView = "EsxSdk.Properties.VimManagedObjectView";
+
+            /// <summary>What a view is made from: the retrieved values and the paths asked for.</summary>
+            public const string RetrievedProperties = "EsxSdk.Properties.VimRetrievedProperties";
+
             /// <summary>The reference type of the runtime's own binding, which the pre-check takes.</summary>
             public const string ManagedObjectReference = "EsxSdk.Vim25.ManagedObjectReference";
         }
@@ -65,6 +77,9 @@ namespace EsxSdk.Common
             public const string TypeRegistry = "EsxSdk.Xml.IVimTypeRegistry";
             public const string Enum = "EsxSdk.Xml.IVimEnum";
             public const string EnumOfT = "EsxSdk.Xml.IVimEnum`1";
+
+            /// <summary>What the typed retrieval needs of a view type (its managed object type, its factory).</summary>
+            public const string ManagedObjectViewOfT = "EsxSdk.Properties.IVimManagedObjectView`1";
         }
 
         /// <summary>Exceptions the generated methods document.</summary>
@@ -102,6 +117,15 @@ namespace EsxSdk.Common
 
             /// <summary><see cref="Types.TaskWrapperSupport"/>: runs a task with a documented list of results.</summary>
             public const string RunArrayAsync = "RunArrayAsync";
+
+            /// <summary><see cref="Types.ManagedObjectView"/>: a generated view property's value.</summary>
+            public const string PropertyValue = "PropertyValue";
+
+            /// <summary><see cref="Types.ManagedObjectView"/>: a generated view list property's value.</summary>
+            public const string PropertyValues = "PropertyValues";
+
+            /// <summary><see cref="Types.PropertyPathOfT"/> (declared on its non-generic base): the path one property further.</summary>
+            public const string Child = "Child";
         }
 
         /// <summary>Properties of the runtime's classes read by name.</summary>

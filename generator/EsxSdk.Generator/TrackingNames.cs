@@ -28,6 +28,9 @@ namespace EsxSdk.Generator
         public const string Chunks = nameof(Chunks);
         public const string Operations = nameof(Operations);
         public const string Registry = nameof(Registry);
+
+        /// <summary>The source files of the typed views and property paths (none without a managed-object model).</summary>
+        public const string ObjectFiles = nameof(ObjectFiles);
         public const string XmlSerializerTwins = nameof(XmlSerializerTwins);
         public const string BindingWithoutTwins = nameof(BindingWithoutTwins);
     }

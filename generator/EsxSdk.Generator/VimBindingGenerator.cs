@@ -108,6 +108,11 @@ namespace EsxSdk.Generator
                 .WithTrackingName(TrackingNames.Operations);
             context.RegisterSourceOutput(operations, static (spc, chunk) => AddSource(spc, chunk.HintName, ServiceEmitter.Emit(chunk)));
 
+            IncrementalValuesProvider<ObjectChunk> objects = files
+                .SelectMany(static (layout, _) => layout?.Objects ?? EquatableArray<ObjectChunk>.Empty)
+                .WithTrackingName(TrackingNames.ObjectFiles);
+            context.RegisterSourceOutput(objects, static (spc, chunk) => AddSource(spc, chunk.HintName, ObjectsEmitter.Emit(chunk)));
+
             IncrementalValueProvider<RegistryFile?> registry = files
                 .Select(static (layout, _) => layout?.Registry)
                 .WithTrackingName(TrackingNames.Registry);

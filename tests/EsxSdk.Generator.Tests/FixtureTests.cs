@@ -64,6 +64,14 @@ namespace EsxSdk.Generator.Tests
                 compile: false);
 
         [Fact]
+        public Task ManagedObjects_typed_paths_from_the_model_compile_against_the_runtime()
+            => FixtureVerifier.VerifyAsync(
+                Fixture.Load("ManagedObjects"),
+                compile: true,
+                expectedDiagnostics: new Microsoft.CodeAnalysis.Testing.DiagnosticResult("ESXG012", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)
+                    .WithArguments("VirtualMachine.layoutEx", "VirtualMachineFileLayoutEx"));
+
+        [Fact]
         public Task Layouts_sdk_wsdl_with_imports_and_includes()
             => FixtureVerifier.VerifyAsync(Fixture.Load("Layouts", "input/sdk"));
 

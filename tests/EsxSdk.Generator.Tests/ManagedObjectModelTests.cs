@@ -32,8 +32,8 @@ namespace EsxSdk.Generator.Tests
             Assert.Equal((138, 263, 955, 241), (model.Types.Count, model.Types.Sum(t => t.Properties.Count), methods.Length, methods.Count(m => m.IsTask)));
             Assert.Equal("ManagedEntity", model.Types.Single(t => t.Name == "VirtualMachine").Base);
             Assert.Equal(new ManagedTypeRef("ClusterPowerOnVmResult", "data", false), methods.Single(m => m.Name == "PowerOnMultiVM_Task").TaskResult);
-            Assert.Equal(new ManagedMethodDecl("PowerOnVM_Task", true, null), methods.Single(m => m.Name == "PowerOnVM_Task"));
-            Assert.Equal(new ManagedMethodDecl("AnswerVM", false, null), methods.Single(m => m.Name == "AnswerVM"));
+            Assert.Equal(new ManagedMethodDecl("PowerOnVM_Task", true, null, "2.0", "VirtualMachine.Interact.PowerOn"), methods.Single(m => m.Name == "PowerOnVM_Task"));
+            Assert.Equal(new ManagedMethodDecl("AnswerVM", false, null, "2.0", "VirtualMachine.Interact.AnswerQuestion"), methods.Single(m => m.Name == "AnswerVM"));
             Assert.Equal(
                 new ManagedPropertyDecl("runtime", new ManagedTypeRef("VirtualMachineRuntimeInfo", "data", false), false),
                 model.Types.Single(t => t.Name == "VirtualMachine").Properties.Single(p => p.Name == "runtime"));
@@ -99,7 +99,7 @@ namespace EsxSdk.Generator.Tests
         }
 
         [Fact]
-        public void Unknown_members_types_the_wsdl_lacks_and_a_bom_are_no_diagnostic()
+        public void Unknown_members_and_a_bom_are_no_diagnostic_and_types_the_wsdl_lacks_only_an_info()
         {
             GeneratorDriverRunResult result = Run("\uFEFF" + """
                 { "version": 2, "managedObjects": [
@@ -109,7 +109,8 @@ namespace EsxSdk.Generator.Tests
                                  { "name": "NotInThisWsdl_Task", "taskResult": null } ] } ] }
                 """);
 
-            Assert.Empty(result.Diagnostics);
+            Assert.Equal(new[] { "ESXG012", "ESXG012" }, result.Diagnostics.Select(d => d.Id));
+            Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Info, d.Severity));
             Assert.Contains("[global::EsxSdk.Tasks.VimTaskStarterAttribute(\"PowerOnMultiVM_Task\", Targets = new[] { \"vm\" })]", Service(result), StringComparison.Ordinal);
         }
 

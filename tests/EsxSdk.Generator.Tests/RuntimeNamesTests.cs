@@ -29,6 +29,9 @@ namespace EsxSdk.Generator.Tests
             [nameof(RuntimeNames.Methods.RunAsync)] = RuntimeNames.Types.TaskWrapperSupport,
             [nameof(RuntimeNames.Methods.RunSingleAsync)] = RuntimeNames.Types.TaskWrapperSupport,
             [nameof(RuntimeNames.Methods.RunArrayAsync)] = RuntimeNames.Types.TaskWrapperSupport,
+            [nameof(RuntimeNames.Methods.PropertyValue)] = RuntimeNames.Types.ManagedObjectView,
+            [nameof(RuntimeNames.Methods.PropertyValues)] = RuntimeNames.Types.ManagedObjectView,
+            [nameof(RuntimeNames.Methods.Child)] = RuntimeNames.Types.PropertyPath,
         };
 
         public static TheoryData<string> TypeNames() => Data(

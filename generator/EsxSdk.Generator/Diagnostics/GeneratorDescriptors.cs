@@ -80,6 +80,16 @@ namespace EsxSdk.Generator.Diagnostics
             "'{0}' cannot be read as a managed-object model: {1}; it is ignored and the binding is generated as without it",
             DiagnosticSeverity.Warning);
 
+        /// <summary>
+        /// An info, never an error: the model may be newer than the WSDL (8.0.3 against 7.0u2), so an item naming a type
+        /// the binding lacks is left out (a view property, a path, a typed task result) and the rest is generated.
+        /// </summary>
+        public static readonly DiagnosticDescriptor ManagedObjectItemSkipped = Rule(
+            "ESXG012",
+            "Managed-object model item skipped",
+            "'{0}' names the type '{1}', which this binding does not define; it is left out",
+            DiagnosticSeverity.Info);
+
         private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity)
             => EsxSdk.Common.DiagnosticRules.Rule(id, title, message, Category, severity);
     }

@@ -23,6 +23,15 @@ namespace EsxSdk.Generator.Emitting
         public const string QuestionException = "global::" + RuntimeNames.Exceptions.Question;
         public const string TaskFailedException = "global::" + RuntimeNames.Exceptions.TaskFailed;
 
+        public const string ManagedObjectView = "global::" + RuntimeNames.Types.ManagedObjectView;
+        public const string RetrievedProperties = "global::" + RuntimeNames.Types.RetrievedProperties;
+
+        /// <summary><c>VimPropertyPath&lt;T&gt;</c> of <paramref name="type"/>.</summary>
+        public static string PropertyPathOf(string type) => Generic(RuntimeNames.Types.PropertyPathOfT, type);
+
+        /// <summary><c>IVimManagedObjectView&lt;T&gt;</c> of <paramref name="type"/>.</summary>
+        public static string ManagedObjectViewOf(string type) => Generic(RuntimeNames.Interfaces.ManagedObjectViewOfT, type);
+
         /// <summary><c>IVimEnum&lt;T&gt;</c> of <paramref name="type"/> (the metadata name's <c>`1</c> becomes the argument list).</summary>
         public static string EnumOf(string type) => Generic(RuntimeNames.Interfaces.EnumOfT, type);
 

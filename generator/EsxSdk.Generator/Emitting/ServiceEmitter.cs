@@ -92,6 +92,28 @@ namespace EsxSdk.Generator.Emitting
         }
 
         /// <summary>The operation's declared faults for a doc comment ("A, B"), empty when it declares none.</summary>
+        /// <summary>
+        /// The managed-object model's word on the operation as remarks: the types declaring it, since which API version,
+        /// with which privilege (nothing without a model).
+        /// </summary>
+        internal static void EmitOriginDocs(IndentedWriter w, OperationModel operation)
+        {
+            if (operation.Origins.Count == 0)
+            {
+                return;
+            }
+
+            w.Line("/// <remarks>");
+            foreach (ManagedMethodOrigin origin in operation.Origins)
+            {
+                string since = origin.Since == null ? string.Empty : " since vSphere API " + DocText(origin.Since);
+                string privilege = origin.Privilege == null ? "no privilege named" : "privilege <c>" + DocText(origin.Privilege) + "</c>";
+                w.Line("/// <para>A method of <c>" + DocText(origin.DeclaringType) + "</c>" + since + "; " + privilege + ".</para>");
+            }
+
+            w.Line("/// </remarks>");
+        }
+
         internal static string DeclaredFaults(OperationModel operation) => DocText(string.Join(", ", operation.Faults));
 
         private static void EmitOperation(IndentedWriter w, OperationModel operation, bool wrapped)
@@ -110,6 +132,7 @@ namespace EsxSdk.Generator.Emitting
                 w.Line("/// <exception cref=\"" + RuntimeTypes.FaultException + "\">The server answered with a fault; declared: " + DeclaredFaults(operation) + ".</exception>");
             }
 
+            EmitOriginDocs(w, operation);
             if (operation.IsTask)
             {
                 // Starts the task and returns its reference; the analyzers find raw task starts by this mark.

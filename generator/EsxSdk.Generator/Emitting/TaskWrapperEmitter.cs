@@ -45,6 +45,7 @@ namespace EsxSdk.Generator.Emitting
                 w.Line("/// <exception cref=\"" + RuntimeTypes.TaskFailedException + "\">The task ended in error (its typed fault is attached).</exception>");
             }
 
+            ServiceEmitter.EmitOriginDocs(w, operation);
             ServiceEmitter.EmitTaskAttribute(w, RuntimeTypes.TaskWrapperAttribute, operation);
             w.OpenList("public " + ReturnType(wrapper) + " " + wrapper.MethodName, ServiceEmitter.ParameterDeclarations(operation, Options + "? " + options + " = null"));
             ServiceEmitter.EmitNullChecks(w, operation);

@@ -56,7 +56,8 @@ namespace EsxSdk.Generator.Linking
                     "global::" + this.csharpNamespace + "." + response.CSharpName,
                     response.Properties.FirstOrDefault(p => p.WireName == ReturnValueElement),
                     operation.Faults.Select(f => this.FaultType(f)).Where(t => t != null).Select(t => t!).ToEquatableArray(),
-                    this.TaskTargets(operation.Name, signature)));
+                    this.TaskTargets(operation.Name, signature),
+                    Origins: this.managedObjects.Origins(operation.Name)));
             }
 
             return this.AddTaskWrappers(result, classes, methodNames);
@@ -92,7 +93,7 @@ namespace EsxSdk.Generator.Linking
                 string methodName = methodNames.Contains(pascal + "Async")
                     ? CSharpNaming.MakeUnique(pascal + "AndWaitAsync", methodNames, string.Empty)
                     : CSharpNaming.MakeUnique(pascal + "Async", methodNames, string.Empty);
-                KnownTaskResult documented = KnownTaskResults.Of(operation.WireName);
+                KnownTaskResult documented = this.TaskResultOf(operation.WireName);
                 TaskResultShape shape = documented.Shape;
                 string resultType = string.Empty;
                 if (KnownTaskResults.IsString(documented.WireType))
@@ -107,7 +108,13 @@ namespace EsxSdk.Generator.Linking
                     }
                     else
                     {
-                        // Documented for a version that has the type; this WSDL lacks it: stay untyped.
+                        // Documented for a version that has the type; this WSDL lacks it: stay untyped (said when the
+                        // model named it; the table's few entries predate the model and stay quiet, as before).
+                        if (documented.FromModel)
+                        {
+                            this.diagnostics.Add(DiagnosticInfo.Create(GeneratorDescriptors.ManagedObjectItemSkipped, null, "the task result of " + operation.WireName, documented.WireType));
+                        }
+
                         shape = TaskResultShape.Unknown;
                     }
                 }

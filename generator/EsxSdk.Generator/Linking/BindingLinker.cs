@@ -131,7 +131,8 @@ namespace EsxSdk.Generator.Linking
                 operationModels.OrderBy(o => o.WireName, StringComparer.Ordinal).ToEquatableArray(),
                 this.BuildFaultElements(classes),
                 this.WsdlApiVersion(),
-                emitTaskWrappers);
+                emitTaskWrappers,
+                ObjectModelLinker.Link(this.managedObjects, this.csharpNamespace, classes, enums, emitTaskWrappers, this.diagnostics));
         }
 
         private void Collect(SchemaDocument document)

@@ -7,8 +7,10 @@ namespace EsxSdk.Generator.Linking
     /// <summary>
     /// What the vSphere API reference documents as the <c>info.result</c> of common <c>*_Task</c> operations, and what
     /// that result is, for the wrappers' docs.
-    /// The WSDL types every task's result as anyType, so without this table every wrapper would return
-    /// <c>object?</c>. Operations not listed keep <c>object?</c>: a wrong type here would lose data at run time.
+    /// The WSDL types every task's result as anyType. With the managed-object model, its <c>taskResult</c> decides (see
+    /// BindingLinker.TaskResults; this table then only lends its sentences where it agrees); without one, this table is
+    /// the fallback, and operations not listed keep <c>object?</c>: a wrong type here would lose data at run time.
+    /// ManagedObjectViewsTests lists where the two disagree on 7.0u2.
     /// </summary>
     internal static class KnownTaskResults
     {
@@ -155,6 +157,9 @@ namespace EsxSdk.Generator.Linking
         private static KnownTaskResult Array(string wireType, string description) => new(TaskResultShape.Array, wireType, description);
     }
 
-    /// <summary>A documented task result: its shape, its wire type, and what it is (a sentence for the wrapper's docs).</summary>
-    internal sealed record KnownTaskResult(TaskResultShape Shape, string WireType, string Description);
+    /// <summary>
+    /// A documented task result: its shape, its wire type, and what it is (a sentence for the wrapper's docs);
+    /// <see cref="FromModel"/> when the managed-object model said so rather than this table.
+    /// </summary>
+    internal sealed record KnownTaskResult(TaskResultShape Shape, string WireType, string Description, bool FromModel = false);
 }

@@ -16,13 +16,22 @@ namespace EsxSdk.Generator.Linking
         private const string VirtualMachineType = "VirtualMachine";
 
         private readonly Dictionary<string, List<string>> declaringTypes;
+        private readonly Dictionary<string, List<ManagedMethodDecl>> methods;
         private readonly HashSet<string> virtualMachineTypes;
 
-        private ManagedObjectIndex(Dictionary<string, List<string>> declaringTypes, HashSet<string> virtualMachineTypes)
+        private ManagedObjectIndex(List<ManagedObjectTypeDecl> types, Dictionary<string, List<string>> declaringTypes, Dictionary<string, List<ManagedMethodDecl>> methods, HashSet<string> virtualMachineTypes)
         {
+            this.Types = types;
             this.declaringTypes = declaringTypes;
+            this.methods = methods;
             this.virtualMachineTypes = virtualMachineTypes;
         }
+
+        /// <summary>The managed object types, each once (its first definition), in the order the files define them.</summary>
+        public IReadOnlyList<ManagedObjectTypeDecl> Types { get; }
+
+        /// <summary>Whether there is a model (a readable file with at least one type).</summary>
+        public bool HasModel => this.Types.Count > 0;
 
         public static ManagedObjectIndex Build(ImmutableArray<ManagedObjectDocument> documents)
         {
@@ -36,6 +45,7 @@ namespace EsxSdk.Generator.Linking
             }
 
             var declaringTypes = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var methods = new Dictionary<string, List<ManagedMethodDecl>>(StringComparer.Ordinal);
             foreach (ManagedObjectTypeDecl type in types.Values)
             {
                 foreach (ManagedMethodDecl method in type.Methods)
@@ -43,13 +53,15 @@ namespace EsxSdk.Generator.Linking
                     if (!declaringTypes.TryGetValue(method.Name, out List<string>? owners))
                     {
                         declaringTypes.Add(method.Name, owners = new List<string>());
+                        methods.Add(method.Name, new List<ManagedMethodDecl>());
                     }
 
                     owners.Add(type.Name);
+                    methods[method.Name].Add(method);
                 }
             }
 
-            return new ManagedObjectIndex(declaringTypes, SelfAndBases(VirtualMachineType, types));
+            return new ManagedObjectIndex(types.Values.ToList(), declaringTypes, methods, SelfAndBases(VirtualMachineType, types));
         }
 
         /// <summary>
@@ -59,6 +71,28 @@ namespace EsxSdk.Generator.Linking
         /// </summary>
         public bool ThisMayBeVirtualMachine(string operation)
             => !this.declaringTypes.TryGetValue(operation, out List<string>? owners) || owners.Any(this.virtualMachineTypes.Contains);
+
+        /// <summary>
+        /// The model's task result of a <c>*_Task</c> operation: true when the model records the operation as a task (the
+        /// first declaring type's record), with its result (null: none).
+        /// </summary>
+        public bool TryGetTaskResult(string operation, out ManagedTypeRef? result)
+        {
+            result = null;
+            if (!this.methods.TryGetValue(operation, out List<ManagedMethodDecl>? decls) || decls.FirstOrDefault(m => m.IsTask) is not { } task)
+            {
+                return false;
+            }
+
+            result = task.TaskResult;
+            return true;
+        }
+
+        /// <summary>The managed object types declaring the operation, with its <c>since</c> and privilege in each.</summary>
+        public EquatableArray<ManagedMethodOrigin> Origins(string operation)
+            => this.methods.TryGetValue(operation, out List<ManagedMethodDecl>? decls)
+                ? decls.Select((m, i) => new ManagedMethodOrigin(this.declaringTypes[operation][i], m.Since, m.Privilege)).ToEquatableArray()
+                : EquatableArray<ManagedMethodOrigin>.Empty;
 
         /// <summary>The type and its bases as the model chains them (a cycle in a hand-edited file ends the walk).</summary>
         private static HashSet<string> SelfAndBases(string name, Dictionary<string, ManagedObjectTypeDecl> types)

@@ -21,10 +21,14 @@ namespace EsxSdk.Generator.Linking
         private const string Prefix = "Vim25.";
         private const string XmlSerializerPrefix = "Vim25.XmlSerializer.";
 
+        public const int ViewsPerFile = 25;
+        public const int PathTypesPerFile = 60;
+
         public static SourceFiles Split(BindingModel model) => new(
             TypeFiles(model, Prefix).ToEquatableArray(),
             ServiceFiles(model).ToEquatableArray(),
-            RegistryFileOf(model));
+            RegistryFileOf(model),
+            ObjectFiles(model.Objects).ToEquatableArray());
 
         /// <summary>The twins (bench/ only) in files of the same size as the binding's.</summary>
         public static XmlSerializerTwinFiles XmlSerializerTwins(BindingModel model) => new(
@@ -68,6 +72,37 @@ namespace EsxSdk.Generator.Linking
                     index == 0,
                     Slice(model.Operations, start, OperationsPerFile),
                     model.EmitTaskWrappers);
+            }
+        }
+
+        /// <summary>The views (with their root paths) and the data types' path classes, in files of modest size; none without a model.</summary>
+        private static IEnumerable<ObjectChunk> ObjectFiles(ObjectModel? objects)
+        {
+            if (objects == null)
+            {
+                yield break;
+            }
+
+            for (int start = 0, index = 0; start < objects.Views.Count; start += ViewsPerFile, index++)
+            {
+                yield return new ObjectChunk(
+                    HintName(Prefix + "Objects.Views.", index),
+                    objects.CSharpNamespace,
+                    objects.ReferenceTypeName,
+                    objects.EmitViews,
+                    Slice(objects.Views, start, ViewsPerFile),
+                    EquatableArray<PathTypeModel>.Empty);
+            }
+
+            for (int start = 0, index = 0; start < objects.PathTypes.Count; start += PathTypesPerFile, index++)
+            {
+                yield return new ObjectChunk(
+                    HintName(Prefix + "Objects.Paths.", index),
+                    objects.CSharpNamespace,
+                    objects.ReferenceTypeName,
+                    objects.EmitViews,
+                    EquatableArray<ViewModel>.Empty,
+                    Slice(objects.PathTypes, start, PathTypesPerFile));
             }
         }
 

@@ -11,6 +11,7 @@ namespace EsxSdk.Generator.Model
     /// The ArrayOfX type each C# array type is written as when it is an anyType value: one per C# array type, most
     /// derived item types first (so a VirtualDisk[] is not written as ArrayOfVirtualDevice), object[] last.
     /// </param>
+    /// <param name="Objects">The typed views and property paths from the managed-object model; null without one.</param>
     internal sealed record BindingModel(
         string CSharpNamespace,
         string TargetNamespace,
@@ -23,7 +24,8 @@ namespace EsxSdk.Generator.Model
         EquatableArray<OperationModel> Operations,
         EquatableArray<FaultElementModel> FaultElements,
         string WsdlApiVersion,
-        bool EmitTaskWrappers);
+        bool EmitTaskWrappers,
+        ObjectModel? Objects = null);
 
     internal enum ValueKind
     {

@@ -28,7 +28,8 @@ namespace EsxSdk.Generator.Model
 
     /// <summary>
     /// A method of a managed object type. <see cref="IsTask"/> when the model records a task result for it;
-    /// <see cref="TaskResult"/> is that result, null for a task without one.
+    /// <see cref="TaskResult"/> is that result, null for a task without one. <see cref="Since"/> is the API version that
+    /// introduced it and <see cref="Privilege"/> the privilege it needs (null when the model names none).
     /// </summary>
-    internal sealed record ManagedMethodDecl(string Name, bool IsTask, ManagedTypeRef? TaskResult);
+    internal sealed record ManagedMethodDecl(string Name, bool IsTask, ManagedTypeRef? TaskResult, string? Since = null, string? Privilege = null);
 }

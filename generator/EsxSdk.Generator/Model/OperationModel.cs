@@ -8,7 +8,8 @@ namespace EsxSdk.Generator.Model
     /// group in wire order), the response class and its <c>returnval</c> member (null for operations without a
     /// result), the declared faults, and for a <c>*_Task</c> operation its <see cref="TaskTargets"/>: the C# names of
     /// the parameters naming the VMs the task acts on, in signature order (empty when it acts on none), which its raw
-    /// starter records for the analyzers and its wrapper pre-checks.
+    /// starter records for the analyzers and its wrapper pre-checks. <see cref="Origins"/>: the managed object types the
+    /// model says declare it, with its <c>since</c> and privilege (empty without a model).
     /// </summary>
     internal sealed record OperationModel(
         string WireName,
@@ -20,7 +21,8 @@ namespace EsxSdk.Generator.Model
         PropertyModel? Return,
         EquatableArray<string> Faults,
         EquatableArray<string> TaskTargets,
-        TaskWrapperModel? TaskWrapper = null)
+        TaskWrapperModel? TaskWrapper = null,
+        EquatableArray<ManagedMethodOrigin> Origins = default)
     {
         public bool IsTask => this.WireName.EndsWith("_Task", System.StringComparison.Ordinal);
     }

@@ -1,7 +1,19 @@
 namespace EsxSdk.Generator.Model
 {
     /// <summary>The binding split into the source files to emit (see Linking/SourceFileLayout).</summary>
-    internal sealed record SourceFiles(EquatableArray<SourceChunk> Types, EquatableArray<OperationChunk> Service, RegistryFile? Registry);
+    internal sealed record SourceFiles(EquatableArray<SourceChunk> Types, EquatableArray<OperationChunk> Service, RegistryFile? Registry, EquatableArray<ObjectChunk> Objects = default);
+
+    /// <summary>
+    /// A slice of the typed views and paths emitted as one source file: managed object types (their root paths and, when
+    /// <see cref="EmitViews"/>, their views) or path classes of data types.
+    /// </summary>
+    internal sealed record ObjectChunk(
+        string HintName,
+        string CSharpNamespace,
+        string ReferenceTypeName,
+        bool EmitViews,
+        EquatableArray<ViewModel> Views,
+        EquatableArray<PathTypeModel> PathTypes);
 
     /// <summary>A slice of the binding's classes or enums emitted as one source file.</summary>
     internal sealed record SourceChunk(

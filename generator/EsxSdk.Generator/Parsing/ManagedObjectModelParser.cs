@@ -7,8 +7,8 @@ namespace EsxSdk.Generator.Parsing
 {
     /// <summary>
     /// Reads the managed-object model (shared/vmodl/README.md: <c>{ "managedObjects": [ { "name", "base", "properties",
-    /// "methods" } ] }</c>) into a <see cref="ManagedObjectDocument"/>. Members it does not use (<c>since</c>,
-    /// <c>privilege</c>, <c>faults</c>, ...) and unknown ones are ignored, so newer files still read. A file that is not
+    /// "methods" } ] }</c>) into a <see cref="ManagedObjectDocument"/>. Members it does not use (<c>faults</c>,
+    /// the properties' <c>since</c> and <c>privilege</c>, ...) and unknown ones are ignored, so newer files still read. A file that is not
     /// JSON, or not of that shape, yields no types and one diagnostic with the line and column: the binding is then
     /// generated as without a model.
     /// </summary>
@@ -61,20 +61,23 @@ namespace EsxSdk.Generator.Parsing
         private static ManagedMethodDecl ReadMethod(JsonValue method, string owner)
         {
             string name = RequiredString(method, "name", "a method of " + owner);
+            string methodWhere = "method '" + name + "' of " + owner;
+            string? since = OptionalString(method, "since", methodWhere);
+            string? privilege = OptionalString(method, "privilege", methodWhere);
             JsonValue? taskResult = method.Member("taskResult");
             if (taskResult == null)
             {
-                return new ManagedMethodDecl(name, false, null);
+                return new ManagedMethodDecl(name, false, null, since, privilege);
             }
 
-            string where = "the task result of method '" + name + "' of " + owner;
+            string where = "the task result of " + methodWhere;
             if (taskResult.Kind == JsonKind.Null)
             {
-                return new ManagedMethodDecl(name, true, null);
+                return new ManagedMethodDecl(name, true, null, since, privilege);
             }
 
             Expect(taskResult, JsonKind.Object, where);
-            return new ManagedMethodDecl(name, true, ReadTypeRef(taskResult, where));
+            return new ManagedMethodDecl(name, true, ReadTypeRef(taskResult, where), since, privilege);
         }
 
         /// <summary>The <c>type</c>, <c>kind</c> and <c>array</c> members of a property or task result.</summary>

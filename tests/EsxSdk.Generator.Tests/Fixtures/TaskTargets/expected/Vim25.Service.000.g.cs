@@ -38,6 +38,9 @@ namespace Fixture.Vim25
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="CheckCompatibilityAsync"/> does).</returns>
+        /// <remarks>
+        /// <para>A method of <c>VirtualMachineCompatibilityChecker</c> since vSphere API 4.0; no privilege named.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskStarterAttribute("CheckCompatibility_Task", Targets = new string[0])]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CheckCompatibilityTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -76,6 +79,9 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
+        /// <remarks>
+        /// <para>A method of <c>VirtualMachineCompatibilityChecker</c> since vSphere API 4.0; no privilege named.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CheckCompatibility_Task", Targets = new string[0])]
         public global::System.Threading.Tasks.Task<object?> CheckCompatibilityAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -100,6 +106,9 @@ namespace Fixture.Vim25
         /// <param name="spec">Request element <c>spec</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="CustomizeGuestAsync"/> does).</returns>
+        /// <remarks>
+        /// <para>A method of <c>VirtualMachineGuestCustomizationManager</c> since vSphere API 6.8.7; privilege <c>VirtualMachine.Provisioning.Customize</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskStarterAttribute("CustomizeGuest_Task", Targets = new[] { "vm" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> CustomizeGuestTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -140,6 +149,9 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
+        /// <remarks>
+        /// <para>A method of <c>VirtualMachineGuestCustomizationManager</c> since vSphere API 6.8.7; privilege <c>VirtualMachine.Provisioning.Customize</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskWrapperAttribute("CustomizeGuest_Task", Targets = new[] { "vm" })]
         public global::System.Threading.Tasks.Task CustomizeGuestAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -164,6 +176,9 @@ namespace Fixture.Vim25
         /// <param name="this">Request element <c>_this</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="DestroyAsync"/> does).</returns>
+        /// <remarks>
+        /// <para>A method of <c>ManagedEntity</c> since vSphere API 2.0; no privilege named.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskStarterAttribute("Destroy_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> DestroyTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -196,6 +211,9 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
+        /// <remarks>
+        /// <para>A method of <c>ManagedEntity</c> since vSphere API 2.0; no privilege named.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskWrapperAttribute("Destroy_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task DestroyAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -274,6 +292,9 @@ namespace Fixture.Vim25
         /// <param name="vm">Request element <c>vm</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="MakePrimaryVMAsync"/> does).</returns>
+        /// <remarks>
+        /// <para>A method of <c>VirtualMachine</c> since vSphere API 4.0; privilege <c>VirtualMachine.Interact.MakePrimary</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskStarterAttribute("MakePrimaryVM_Task", Targets = new[] { "this", "vm" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> MakePrimaryVMTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -310,6 +331,9 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
+        /// <remarks>
+        /// <para>A method of <c>VirtualMachine</c> since vSphere API 4.0; privilege <c>VirtualMachine.Interact.MakePrimary</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskWrapperAttribute("MakePrimaryVM_Task", Targets = new[] { "this", "vm" })]
         public global::System.Threading.Tasks.Task MakePrimaryVMAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -334,6 +358,9 @@ namespace Fixture.Vim25
         /// <param name="option">Request element <c>option</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="PowerOnMultiVMAsync"/> does).</returns>
+        /// <remarks>
+        /// <para>A method of <c>Datacenter</c> since vSphere API 2.5; privilege <c>System.View</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnMultiVM_Task", Targets = new[] { "vm" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnMultiVMTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -373,6 +400,9 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
+        /// <remarks>
+        /// <para>A method of <c>Datacenter</c> since vSphere API 2.5; privilege <c>System.View</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnMultiVM_Task", Targets = new[] { "vm" })]
         public global::System.Threading.Tasks.Task<object?> PowerOnMultiVMAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -397,6 +427,9 @@ namespace Fixture.Vim25
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="PowerOnVMAsync"/> does).</returns>
+        /// <remarks>
+        /// <para>A method of <c>VirtualMachine</c> since vSphere API 2.0; privilege <c>VirtualMachine.Interact.PowerOn</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskStarterAttribute("PowerOnVM_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> PowerOnVMTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -432,6 +465,9 @@ namespace Fixture.Vim25
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
+        /// <remarks>
+        /// <para>A method of <c>VirtualMachine</c> since vSphere API 2.0; privilege <c>VirtualMachine.Interact.PowerOn</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskWrapperAttribute("PowerOnVM_Task", Targets = new[] { "this" })]
         public global::System.Threading.Tasks.Task PowerOnVMAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -454,6 +490,9 @@ namespace Fixture.Vim25
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="cancellationToken">Stops waiting for the response.</param>
         /// <returns>The reference to the started task, which runs on: nothing here waits for it or answers its questions (its wrapper <see cref="UpdateAnswerFileAsync"/> does).</returns>
+        /// <remarks>
+        /// <para>A method of <c>HostProfileManager</c> since vSphere API 5.0; privilege <c>Profile.Edit</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskStarterAttribute("UpdateAnswerFile_Task", Targets = new string[0])]
         public global::System.Threading.Tasks.Task<global::Fixture.Vim25.ManagedObjectReference> UpdateAnswerFileTaskAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
@@ -486,12 +525,15 @@ namespace Fixture.Vim25
         /// <param name="host">Request element <c>host</c>.</param>
         /// <param name="options">Question policy, progress and time-out; null takes the client's (its URI's <c>auto_answer</c>).</param>
         /// <param name="cancellationToken">Stops waiting, and cancels the task on the server when it is cancelable.</param>
-        /// <returns>The task's <c>info.result</c> as the server sent it (its type is not documented for this operation), or null.</returns>
+        /// <returns>Completes when the task has succeeded (it has no result).</returns>
         /// <exception cref="global::EsxSdk.Tasks.VimBlockedException">A target had a pending question or task; nothing was started.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimQuestionException">The task asked a question the policy did not answer.</exception>
         /// <exception cref="global::EsxSdk.Tasks.VimTaskFailedException">The task ended in error (its typed fault is attached).</exception>
+        /// <remarks>
+        /// <para>A method of <c>HostProfileManager</c> since vSphere API 5.0; privilege <c>Profile.Edit</c>.</para>
+        /// </remarks>
         [global::EsxSdk.Tasks.VimTaskWrapperAttribute("UpdateAnswerFile_Task", Targets = new string[0])]
-        public global::System.Threading.Tasks.Task<object?> UpdateAnswerFileAsync(
+        public global::System.Threading.Tasks.Task UpdateAnswerFileAsync(
             global::Fixture.Vim25.ManagedObjectReference @this,
             global::Fixture.Vim25.ManagedObjectReference host,
             global::EsxSdk.Tasks.VimTaskOptions? options = null,
