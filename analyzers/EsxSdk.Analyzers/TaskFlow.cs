@@ -1,8 +1,5 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace EsxSdk.Analyzers
@@ -82,17 +79,6 @@ namespace EsxSdk.Analyzers
             .OrderBy(a => a.Parameter!.Ordinal)
             .FirstOrDefault();
 
-        /// <summary>
-        /// The target's expression when it names the same object wherever it is read (locals, parameters, fields,
-        /// properties, constant indexes), without null-forgiving operators and parentheses; otherwise null.
-        /// </summary>
-        public static ExpressionSyntax? StableTarget(IArgumentOperation argument)
-            => argument.Value.Syntax is ExpressionSyntax expression && Strip(expression) is { } stripped && IsStable(stripped) ? stripped : null;
-
-        /// <summary>Whether two stable target expressions name the same object.</summary>
-        public static bool SameTarget(ExpressionSyntax first, ExpressionSyntax second)
-            => SyntaxFactory.AreEquivalent(Normalize(first), Normalize(second));
-
         /// <summary>The root of the operation tree holding <paramref name="operation"/> (the method, accessor or initializer body).</summary>
         public static IOperation Root(IOperation operation)
         {
@@ -103,40 +89,6 @@ namespace EsxSdk.Analyzers
             }
 
             return current;
-        }
-
-        /// <summary>Every invocation in the tree, lambdas and local functions included.</summary>
-        public static IEnumerable<IInvocationOperation> Invocations(IOperation root) => root.Descendants().OfType<IInvocationOperation>();
-
-        private static ExpressionSyntax Strip(ExpressionSyntax expression) => expression switch
-        {
-            ParenthesizedExpressionSyntax p => Strip(p.Expression),
-            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } s => Strip(s.Operand),
-            _ => expression,
-        };
-
-        private static bool IsStable(ExpressionSyntax expression) => expression switch
-        {
-            IdentifierNameSyntax => true,
-            ThisExpressionSyntax => true,
-            MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } m => IsStable(Strip(m.Expression)),
-            ElementAccessExpressionSyntax e => IsStable(Strip(e.Expression)) && e.ArgumentList.Arguments.All(a => a.Expression is LiteralExpressionSyntax),
-            _ => false,
-        };
-
-        /// <summary><c>this.vm</c> and <c>vm</c> name the same field; compare them without the <c>this.</c>.</summary>
-        private static ExpressionSyntax Normalize(ExpressionSyntax expression)
-            => (ExpressionSyntax)new StripRewriter().Visit(expression);
-
-        private sealed class StripRewriter : CSharpSyntaxRewriter
-        {
-            public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
-                => node.Expression is ThisExpressionSyntax ? this.Visit(node.Name) : base.VisitMemberAccessExpression(node);
-
-            public override SyntaxNode? VisitParenthesizedExpression(ParenthesizedExpressionSyntax node) => this.Visit(node.Expression);
-
-            public override SyntaxNode? VisitPostfixUnaryExpression(PostfixUnaryExpressionSyntax node)
-                => node.IsKind(SyntaxKind.SuppressNullableWarningExpression) ? this.Visit(node.Operand) : base.VisitPostfixUnaryExpression(node);
         }
     }
 }
