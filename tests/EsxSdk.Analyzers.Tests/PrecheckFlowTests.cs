@@ -574,6 +574,24 @@ namespace EsxSdk.Analyzers.Tests
         }
 
         [Fact]
+        public async Task An_optional_VM_target_left_out_or_null_needs_no_check()
+        {
+            await Verify.AnalyzeAsync(
+                InClass("""
+                    async Task RunAsync(VimClient client, ManagedObjectReference primary, ManagedObjectReference secondary)
+                    {
+                        await client.EnsureNotBlockedAsync(primary);
+                        Keep(await client.Service.TerminateFaultTolerantVMTaskAsync(primary));
+                        await client.EnsureNotBlockedAsync(primary);
+                        Keep(await client.Service.TerminateFaultTolerantVMTaskAsync(primary, null));
+                        await client.EnsureNotBlockedAsync(primary);
+                        Keep(await {|#0:client.Service.TerminateFaultTolerantVMTaskAsync(primary, secondary)|});
+                    }
+                    """),
+                Verify.Diagnostic("ESX0001").WithLocation(0).WithArguments("TerminateFaultTolerantVMTaskAsync", "TerminateFaultTolerantVM_Task", "secondary"));
+        }
+
+        [Fact]
         public async Task A_task_on_no_VM_needs_no_check()
         {
             await Verify.AnalyzeAsync(InClass("""

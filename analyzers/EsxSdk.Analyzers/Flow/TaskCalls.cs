@@ -54,8 +54,10 @@ namespace EsxSdk.Analyzers.Flow
         {
             if (symbols.TargetsOf(call.TargetMethod) is { } names)
             {
+                // An optional target left out, or passed as null, names no VM: nothing to check.
                 return call.Arguments
                     .Where(a => a.Parameter is { } p && names.Contains(p.Name))
+                    .Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && a.Value.ConstantValue is not { HasValue: true, Value: null })
                     .OrderBy(a => a.Parameter!.Ordinal)
                     .Select(a => new StarterTarget(a, a.Parameter!.Type is IArrayTypeSymbol))
                     .ToArray();
