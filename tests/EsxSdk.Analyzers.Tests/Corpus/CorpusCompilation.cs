@@ -1,11 +1,9 @@
-using System;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using EsxSdk.Analyzers.CodeFixes;
-using EsxSdk.Tasks;
+using EsxSdk.Analyzers.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -22,13 +20,6 @@ namespace EsxSdk.Analyzers.Tests.Corpus
         public static readonly ImmutableArray<CodeFixProvider> Fixers = ImmutableArray.Create<CodeFixProvider>(
             new RawTaskStartCodeFixProvider(), new BlockingTaskCodeFixProvider());
 
-        private static readonly Lazy<MetadataReference[]> References = new(() => ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Append(typeof(VimTaskStarterAttribute).Assembly.Location)
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToArray());
-
         /// <summary>A workspace document holding <paramref name="source"/> (a program when it has top-level statements).</summary>
         public static Document Document(string source)
         {
@@ -42,7 +33,7 @@ namespace EsxSdk.Analyzers.Tests.Corpus
                 LanguageNames.CSharp,
                 compilationOptions: new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
-                metadataReferences: References.Value);
+                metadataReferences: TestReferences.All.Value);
             Solution solution = workspace.CurrentSolution.AddProject(project);
             DocumentId document = DocumentId.CreateNewId(project.Id);
             return solution.AddDocument(document, "Case.cs", source).GetDocument(document)!;

@@ -12,7 +12,8 @@ namespace EsxSdk.Analyzers.Tests.Support
     {
         public static readonly ReferenceAssemblies None = new("net10.0");
 
-        private static readonly Lazy<MetadataReference[]> All = new(() => ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+        /// <summary>This process's .NET assemblies and EsxSdk.dll, read once.</summary>
+        public static readonly Lazy<MetadataReference[]> All = new(() => ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Append(typeof(VimTaskStarterAttribute).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
