@@ -40,11 +40,7 @@ namespace EsxSdk.Analyzers
             if (holder is IReturnOperation && ReturningLambda(holder) is { } lambda)
             {
                 // vms.Select(vm => Start(vm))[.ToArray()]: the Select call is the collection.
-                holder = lambda.Parent;
-                while (holder is IDelegateCreationOperation or IConversionOperation)
-                {
-                    holder = holder.Parent;
-                }
+                holder = TaskFlow.DelegateHolder(lambda);
 
                 if (holder is not IArgumentOperation { Parent: IInvocationOperation query } || SelectLambda(query) != lambda)
                 {
@@ -89,13 +85,7 @@ namespace EsxSdk.Analyzers
                 return null;
             }
 
-            IOperation selector = query.Arguments[1].Value;
-            while (selector is IDelegateCreationOperation or IConversionOperation)
-            {
-                selector = selector is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)selector).Operand;
-            }
-
-            return selector as IAnonymousFunctionOperation;
+            return TaskFlow.DelegateSource(query.Arguments[1].Value) as IAnonymousFunctionOperation;
         }
 
         private static bool IsEnumerable(IMethodSymbol method)

@@ -63,6 +63,10 @@ namespace EsxSdk.Analyzers
 
         /// <summary>The delegate made from <paramref name="function"/> is an argument of a runner call.</summary>
         private static bool IsHandedToRunner(IOperation function, TaskSymbols symbols)
+            => DelegateHolder(function) is IArgumentOperation { Parent: IInvocationOperation runner } && symbols.RoleOf(runner.TargetMethod) == MethodRole.Runner;
+
+        /// <summary>What a delegate made from <paramref name="function"/> is handed to (above its delegate creation and conversions).</summary>
+        public static IOperation? DelegateHolder(IOperation function)
         {
             IOperation? holder = function.Parent;
             while (holder is IDelegateCreationOperation or IConversionOperation)
@@ -70,7 +74,19 @@ namespace EsxSdk.Analyzers
                 holder = holder.Parent;
             }
 
-            return holder is IArgumentOperation { Parent: IInvocationOperation runner } && symbols.RoleOf(runner.TargetMethod) == MethodRole.Runner;
+            return holder;
+        }
+
+        /// <summary>What a delegate value is made from (below its delegate creation and conversions): a lambda or method reference.</summary>
+        public static IOperation DelegateSource(IOperation value)
+        {
+            IOperation current = value;
+            while (current is IDelegateCreationOperation or IConversionOperation)
+            {
+                current = current is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)current).Operand;
+            }
+
+            return current;
         }
 
         /// <summary>The first ManagedObjectReference argument: the target of a starter (<c>@this</c>) or of a pre-check.</summary>

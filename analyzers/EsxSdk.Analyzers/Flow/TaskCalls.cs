@@ -144,15 +144,6 @@ namespace EsxSdk.Analyzers.Flow
         }
 
         /// <summary>The lambda a delegate argument is made from, if it is one.</summary>
-        public static IFlowAnonymousFunctionOperation? LambdaOf(IOperation value)
-        {
-            IOperation current = value;
-            while (current is IDelegateCreationOperation or IConversionOperation)
-            {
-                current = current is IDelegateCreationOperation creation ? creation.Target : ((IConversionOperation)current).Operand;
-            }
-
-            return current as IFlowAnonymousFunctionOperation;
-        }
+        public static IFlowAnonymousFunctionOperation? LambdaOf(IOperation value) => TaskFlow.DelegateSource(value) as IFlowAnonymousFunctionOperation;
     }
 }
