@@ -15,6 +15,12 @@ namespace EsxSdk.Common
         /// <summary>The namespace of the task API (<c>using EsxSdk.Tasks;</c> for the pre-check).</summary>
         public const string TasksNamespace = "EsxSdk.Tasks";
 
+        /// <summary>
+        /// Where a binding's views and typed paths live: its namespace plus this suffix (<c>EsxSdk.Vim25.Objects</c>), so a
+        /// view or path class never shares a name with a binding type.
+        /// </summary>
+        public const string ObjectsNamespaceSuffix = ".Objects";
+
         /// <summary>Attributes the generator puts on raw starters and wrappers, and the analyzers read.</summary>
         internal static class Attributes
         {
@@ -22,6 +28,12 @@ namespace EsxSdk.Common
             public const string TaskWrapper = "EsxSdk.Tasks.VimTaskWrapperAttribute";
             public const string TaskPrecheck = "EsxSdk.Tasks.VimTaskPrecheckAttribute";
             public const string TaskRunner = "EsxSdk.Tasks.VimTaskRunnerAttribute";
+
+            /// <summary>On a generated path member: the wire name of the property it steps to.</summary>
+            public const string PropertyName = "EsxSdk.Properties.VimPropertyNameAttribute";
+
+            /// <summary>On a generated root paths class: the managed object type whose properties it lists.</summary>
+            public const string ManagedObjectPaths = "EsxSdk.Properties.VimManagedObjectPathsAttribute";
         }
 
         /// <summary>Properties of the attributes in <see cref="Attributes"/>, set by the generator and read by the analyzers.</summary>
@@ -126,6 +138,36 @@ namespace EsxSdk.Common
 
             /// <summary><see cref="Types.PropertyPathOfT"/> (declared on its non-generic base): the path one property further.</summary>
             public const string Child = "Child";
+        }
+
+        /// <summary>
+        /// The property-path parameters of the runtime's property API, read by ESX0005/ESX0006: a method of EsxSdk.dll with a
+        /// string-list parameter named <see cref="PathsParameter"/> or <see cref="PropertiesParameter"/> takes property paths
+        /// of the managed object type its <see cref="TypeParameter"/> names (of the object it reads, when it has none).
+        /// </summary>
+        internal static class PropertyPathParameters
+        {
+            /// <summary><c>GetPropertiesAsync(obj, params string[] paths)</c>.</summary>
+            public const string PathsParameter = "paths";
+
+            /// <summary><c>ListAsync(type, properties)</c>, <c>VimContainerView.FilterSpec(type, properties)</c>.</summary>
+            public const string PropertiesParameter = "properties";
+
+            /// <summary>The managed object type the paths belong to.</summary>
+            public const string TypeParameter = "type";
+        }
+
+        /// <summary>A binding's property spec (<c>new PropertySpec { Type = "VirtualMachine", PathSet = [...] }</c>), by wire names.</summary>
+        internal static class PropertySpec
+        {
+            /// <summary>The class's name in every binding (its wire name).</summary>
+            public const string TypeName = "PropertySpec";
+
+            /// <summary>The managed object type (<c>type</c>).</summary>
+            public const string Type = "Type";
+
+            /// <summary>The paths (<c>pathSet</c>).</summary>
+            public const string PathSet = "PathSet";
         }
 
         /// <summary>Properties of the runtime's classes read by name.</summary>

@@ -2,15 +2,18 @@ using Microsoft.CodeAnalysis;
 
 namespace EsxSdk.Analyzers
 {
-    /// <summary>The analyzers' diagnostic catalogue: IDs ESX0001-ESX0099, each documented in docs/rules.</summary>
+    /// <summary>The analyzers' diagnostic catalogue: IDs ESX0001-ESX0099 (tasks ESX0001-ESX0004, property paths ESX0005-ESX0006), each documented in docs/rules.</summary>
     internal static class AnalyzerDescriptors
     {
         public const string RawTaskStartWithoutPrecheckId = "ESX0001";
         public const string TaskReferenceDroppedId = "ESX0002";
         public const string AutoAnswerEnabledId = "ESX0003";
         public const string BlockingOnTaskId = "ESX0004";
+        public const string UnknownPropertyPathId = "ESX0005";
+        public const string TypedPropertyPathAvailableId = "ESX0006";
 
         private const string Category = "EsxSdk.Tasks";
+        private const string PropertiesCategory = "EsxSdk.Properties";
 
         public static readonly DiagnosticDescriptor RawTaskStartWithoutPrecheck = Rule(
             RawTaskStartWithoutPrecheckId,
@@ -36,7 +39,21 @@ namespace EsxSdk.Analyzers
             "'{0}' blocks a thread until '{1}' completes, which lasts as long as the vSphere task (or forever on an unanswered question) and deadlocks under a synchronization context; await it instead",
             DiagnosticSeverity.Warning);
 
-        private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity)
-            => EsxSdk.Common.DiagnosticRules.Rule(id, title, message, Category, severity);
+        public static readonly DiagnosticDescriptor UnknownPropertyPath = Rule(
+            UnknownPropertyPathId,
+            "Property path that the managed object type does not have",
+            "'{0}' is not a property path of {1}: {2}{3}",
+            DiagnosticSeverity.Warning,
+            PropertiesCategory);
+
+        public static readonly DiagnosticDescriptor TypedPropertyPathAvailable = Rule(
+            TypedPropertyPathAvailableId,
+            "Property path string that has a typed path",
+            "The property path '{0}' of {1} has a typed path that carries its value type: {2} (its .Path is this string)",
+            DiagnosticSeverity.Info,
+            PropertiesCategory);
+
+        private static DiagnosticDescriptor Rule(string id, string title, string message, DiagnosticSeverity severity, string category = Category)
+            => EsxSdk.Common.DiagnosticRules.Rule(id, title, message, category, severity);
     }
 }

@@ -100,6 +100,52 @@ namespace EsxSdk.Generator.Tests
         public void Every_class_property_name_is_tested()
             => Assert.Equal(new[] { nameof(RuntimeNames.Properties.Service) }, Constants(typeof(RuntimeNames.Properties)).Select(c => c.Field));
 
+        /// <summary>ESX0005/ESX0006 read property specs by these names in any binding; the runtime's own has them with these types.</summary>
+        [Fact]
+        public void Property_spec_names_are_the_bindings_type_and_path_set()
+        {
+            Type spec = Resolve("EsxSdk.Vim25." + RuntimeNames.PropertySpec.TypeName);
+
+            Assert.Equal(typeof(string), spec.GetProperty(RuntimeNames.PropertySpec.Type)?.PropertyType);
+            Assert.Equal(typeof(string[]), spec.GetProperty(RuntimeNames.PropertySpec.PathSet)?.PropertyType);
+        }
+
+        /// <summary>
+        /// The runtime methods whose path lists ESX0005/ESX0006 check are found by parameter name: these are all of them, and
+        /// each one's type parameter (if any) is a string. A new method taking paths under another name would go unchecked.
+        /// </summary>
+        [Fact]
+        public void Property_path_parameters_name_exactly_the_property_api()
+        {
+            var pathNames = new[] { RuntimeNames.PropertyPathParameters.PathsParameter, RuntimeNames.PropertyPathParameters.PropertiesParameter };
+            var methods = Runtime.GetExportedTypes()
+                .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                .Where(m => m.GetParameters().Any(p => pathNames.Contains(p.Name) && typeof(IEnumerable<string>).IsAssignableFrom(p.ParameterType)))
+                .ToList();
+
+            Assert.Equal(
+                new[] { "PropertyCollectorExtensions.GetPropertiesAsync", "PropertyCollectorExtensions.ListAsync", "VimContainerView.FilterSpec" },
+                methods.Select(m => m.DeclaringType!.Name + "." + m.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal));
+            Assert.All(
+                methods.SelectMany(m => m.GetParameters()).Where(p => p.Name == RuntimeNames.PropertyPathParameters.TypeParameter),
+                p => Assert.Equal(typeof(string), p.ParameterType));
+        }
+
+        /// <summary>The analyzers find a binding's paths under its namespace plus the suffix, by the two attributes.</summary>
+        [Fact]
+        public void Generated_paths_carry_the_attributes_the_analyzers_read()
+        {
+            Type root = Resolve("EsxSdk.Vim25" + RuntimeNames.ObjectsNamespaceSuffix + ".VirtualMachinePaths");
+            Type pathsAttribute = Resolve(RuntimeNames.Attributes.ManagedObjectPaths);
+            Type nameAttribute = Resolve(RuntimeNames.Attributes.PropertyName);
+
+            Assert.Equal("VirtualMachine", root.GetCustomAttributesData().Single(a => a.AttributeType == pathsAttribute).ConstructorArguments[0].Value);
+            PropertyInfo runtime = root.GetProperty("Runtime")!;
+            Assert.Equal("runtime", runtime.GetCustomAttributesData().Single(a => a.AttributeType == nameAttribute).ConstructorArguments[0].Value);
+            PropertyInfo powerState = runtime.PropertyType.GetProperty("PowerState")!;
+            Assert.Equal("powerState", powerState.GetCustomAttributesData().Single(a => a.AttributeType == nameAttribute).ConstructorArguments[0].Value);
+        }
+
         [Fact]
         public void Tasks_namespace_holds_the_task_attributes()
             => Assert.Equal(RuntimeNames.TasksNamespace, Resolve(RuntimeNames.Attributes.TaskStarter).Namespace);

@@ -41,11 +41,13 @@ namespace EsxSdk.Generator.Emitting
         {
             w.Line("/// <summary>The typed property paths of the managed object type <c>" + DocText(view.WireName) + "</c> (and its bases).</summary>");
             w.Line(GeneratedCodeAttribute);
+            w.Line("[" + RuntimeTypes.ManagedObjectPathsAttribute + "(" + Literal(view.WireName) + ")]");
             string baseList = view.BasePathsTypeName == null ? string.Empty : " : " + view.BasePathsTypeName;
             w.Open("public " + (view.HasDerivedTypes ? string.Empty : "sealed ") + "class " + view.PathsTypeName + baseList);
             foreach (ViewPropertyModel property in view.Properties)
             {
                 w.Line("/// <summary>The path of <c>" + DocText(property.WireName) + "</c>" + ReferenceDoc(property) + ".</summary>");
+                w.Line(PropertyNameAttribute(property.WireName));
                 w.Line("public " + property.PathTypeName + " " + property.CSharpName + " => new " + property.PathTypeName + "(" + Literal(property.WireName) + ");");
             }
 
@@ -106,11 +108,15 @@ namespace EsxSdk.Generator.Emitting
             {
                 w.Line();
                 w.Line("/// <summary>The path of <c>" + DocText(member.WireName) + "</c> below this one.</summary>");
+                w.Line(PropertyNameAttribute(member.WireName));
                 w.Line("public " + member.PathTypeName + " " + member.CSharpName + " => new " + member.PathTypeName + "(this." + RuntimeNames.Methods.Child + "(" + Literal(member.WireName) + "));");
             }
 
             w.Close();
         }
+
+        /// <summary>The wire name on a path member, for the analyzers (ESX0005, ESX0006): generated code keeps it only as a literal.</summary>
+        private static string PropertyNameAttribute(string wireName) => "[" + RuntimeTypes.PropertyNameAttribute + "(" + Literal(wireName) + ")]";
 
         private static string ReferenceDoc(ViewPropertyModel property) => property.ManagedType == null
             ? string.Empty

@@ -25,6 +25,8 @@ namespace EsxSdk.Generator.Emitting
 
         public const string ManagedObjectView = "global::" + RuntimeNames.Types.ManagedObjectView;
         public const string RetrievedProperties = "global::" + RuntimeNames.Types.RetrievedProperties;
+        public const string PropertyNameAttribute = "global::" + RuntimeNames.Attributes.PropertyName;
+        public const string ManagedObjectPathsAttribute = "global::" + RuntimeNames.Attributes.ManagedObjectPaths;
 
         /// <summary><c>VimPropertyPath&lt;T&gt;</c> of <paramref name="type"/>.</summary>
         public static string PropertyPathOf(string type) => Generic(RuntimeNames.Types.PropertyPathOfT, type);

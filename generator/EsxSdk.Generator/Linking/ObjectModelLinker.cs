@@ -15,7 +15,7 @@ namespace EsxSdk.Generator.Linking
     internal sealed class ObjectModelLinker
     {
         /// <summary>The namespace of views and paths, under the binding's: a view never shares a name with a binding type.</summary>
-        public const string NamespaceSuffix = ".Objects";
+        public const string NamespaceSuffix = RuntimeNames.ObjectsNamespaceSuffix;
 
         private const string ViewSuffix = "View";
         private const string PathsSuffix = "Paths";

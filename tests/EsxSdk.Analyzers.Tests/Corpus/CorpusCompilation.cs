@@ -15,10 +15,10 @@ namespace EsxSdk.Analyzers.Tests.Corpus
     internal static class CorpusCompilation
     {
         public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new RawTaskStartAnalyzer(), new TaskReferenceAnalyzer(), new AutoAnswerAnalyzer(), new BlockingTaskAnalyzer());
+            new RawTaskStartAnalyzer(), new TaskReferenceAnalyzer(), new AutoAnswerAnalyzer(), new BlockingTaskAnalyzer(), new PropertyPathAnalyzer());
 
         public static readonly ImmutableArray<CodeFixProvider> Fixers = ImmutableArray.Create<CodeFixProvider>(
-            new RawTaskStartCodeFixProvider(), new BlockingTaskCodeFixProvider());
+            new RawTaskStartCodeFixProvider(), new BlockingTaskCodeFixProvider(), new PropertyPathCodeFixProvider());
 
         /// <summary>A workspace document holding <paramref name="source"/> (a program when it has top-level statements).</summary>
         public static Document Document(string source)

@@ -105,7 +105,7 @@ namespace EsxSdk.Analyzers.Tests.Corpus
             }
         }
 
-        private static IEnumerable<CorpusCase> AllCases() => PrecheckCorpus.Cases().Concat(TaskUseCorpus.Cases());
+        private static IEnumerable<CorpusCase> AllCases() => PrecheckCorpus.Cases().Concat(TaskUseCorpus.Cases()).Concat(PropertyPathCorpus.Cases());
 
         private static async Task<Document> Apply(CodeAction action, Document document)
         {

@@ -66,6 +66,21 @@ namespace EsxSdk.Analyzers.Tests.Support
             return test.RunAsync();
         }
 
+        /// <summary>
+        /// As <see cref="FixAllAsync{TCodeFix}(string, string, string, DiagnosticResult[])"/> where <paramref name="fixes"/> of the
+        /// diagnostics have a fix, with the diagnostics the fixed source has (its markup).
+        /// </summary>
+        public static Task FixAllAsync<TCodeFix>(string source, string fixedSource, string equivalenceKey, int fixes, DiagnosticResult[] expected, params DiagnosticResult[] remaining)
+            where TCodeFix : CodeFixProvider, new()
+        {
+            var test = new CodeFixTest<TCodeFix> { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+            test.ExpectedDiagnostics.AddRange(expected);
+            test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+            test.NumberOfIncrementalIterations = fixes;
+            test.NumberOfFixAllIterations = 1;
+            return test.RunAsync();
+        }
+
         private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             public AnalyzerTest()

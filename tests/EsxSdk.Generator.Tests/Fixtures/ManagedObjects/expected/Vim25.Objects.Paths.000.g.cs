@@ -16,15 +16,19 @@ namespace Fixture.Vim25.Objects
         }
 
         /// <summary>The path of <c>dynamicType</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("dynamicType")]
         public global::EsxSdk.Properties.VimPropertyPath<string> DynamicType => new global::EsxSdk.Properties.VimPropertyPath<string>(this.Child("dynamicType"));
 
         /// <summary>The path of <c>datastore</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("datastore")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference> Datastore => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference>(this.Child("datastore"));
 
         /// <summary>The path of <c>capacity</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("capacity")]
         public global::EsxSdk.Properties.VimPropertyPath<long?> Capacity => new global::EsxSdk.Properties.VimPropertyPath<long?>(this.Child("capacity"));
 
         /// <summary>The path of <c>url</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("url")]
         public global::EsxSdk.Properties.VimPropertyPath<string> Url => new global::EsxSdk.Properties.VimPropertyPath<string>(this.Child("url"));
     }
 
@@ -40,15 +44,19 @@ namespace Fixture.Vim25.Objects
         }
 
         /// <summary>The path of <c>dynamicType</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("dynamicType")]
         public global::EsxSdk.Properties.VimPropertyPath<string> DynamicType => new global::EsxSdk.Properties.VimPropertyPath<string>(this.Child("dynamicType"));
 
         /// <summary>The path of <c>name</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("name")]
         public global::EsxSdk.Properties.VimPropertyPath<string> Name => new global::EsxSdk.Properties.VimPropertyPath<string>(this.Child("name"));
 
         /// <summary>The path of <c>guestFullName</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("guestFullName")]
         public global::EsxSdk.Properties.VimPropertyPath<string> GuestFullName => new global::EsxSdk.Properties.VimPropertyPath<string>(this.Child("guestFullName"));
 
         /// <summary>The path of <c>memorySizeMB</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("memorySizeMB")]
         public global::EsxSdk.Properties.VimPropertyPath<int?> MemorySizeMB => new global::EsxSdk.Properties.VimPropertyPath<int?>(this.Child("memorySizeMB"));
     }
 
@@ -64,21 +72,27 @@ namespace Fixture.Vim25.Objects
         }
 
         /// <summary>The path of <c>dynamicType</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("dynamicType")]
         public global::EsxSdk.Properties.VimPropertyPath<string> DynamicType => new global::EsxSdk.Properties.VimPropertyPath<string>(this.Child("dynamicType"));
 
         /// <summary>The path of <c>device</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("device")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.VirtualMachineDeviceRuntimeInfo[]> Device => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.VirtualMachineDeviceRuntimeInfo[]>(this.Child("device"));
 
         /// <summary>The path of <c>host</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("host")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference> Host => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference>(this.Child("host"));
 
         /// <summary>The path of <c>powerState</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("powerState")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.VirtualMachinePowerState?> PowerState => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.VirtualMachinePowerState?>(this.Child("powerState"));
 
         /// <summary>The path of <c>bootTime</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("bootTime")]
         public global::EsxSdk.Properties.VimPropertyPath<global::System.DateTimeOffset?> BootTime => new global::EsxSdk.Properties.VimPropertyPath<global::System.DateTimeOffset?>(this.Child("bootTime"));
 
         /// <summary>The path of <c>maxMemoryUsage</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("maxMemoryUsage")]
         public global::EsxSdk.Properties.VimPropertyPath<int?> MaxMemoryUsage => new global::EsxSdk.Properties.VimPropertyPath<int?>(this.Child("maxMemoryUsage"));
     }
 
@@ -94,15 +108,19 @@ namespace Fixture.Vim25.Objects
         }
 
         /// <summary>The path of <c>dynamicType</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("dynamicType")]
         public global::EsxSdk.Properties.VimPropertyPath<string> DynamicType => new global::EsxSdk.Properties.VimPropertyPath<string>(this.Child("dynamicType"));
 
         /// <summary>The path of <c>vm</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("vm")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference> Vm => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference>(this.Child("vm"));
 
         /// <summary>The path of <c>runtime</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("runtime")]
         public global::Fixture.Vim25.Objects.VirtualMachineRuntimeInfoPath Runtime => new global::Fixture.Vim25.Objects.VirtualMachineRuntimeInfoPath(this.Child("runtime"));
 
         /// <summary>The path of <c>config</c> below this one.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("config")]
         public global::Fixture.Vim25.Objects.VirtualMachineConfigSummaryPath Config => new global::Fixture.Vim25.Objects.VirtualMachineConfigSummaryPath(this.Child("config"));
     }
 }

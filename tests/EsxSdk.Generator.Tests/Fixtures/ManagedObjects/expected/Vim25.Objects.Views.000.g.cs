@@ -6,45 +6,59 @@ namespace Fixture.Vim25.Objects
 {
     /// <summary>The typed property paths of the managed object type <c>Datastore</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("Datastore")]
     public sealed class DatastorePaths : global::Fixture.Vim25.Objects.ManagedEntityPaths
     {
         /// <summary>The path of <c>summary</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("summary")]
         public global::Fixture.Vim25.Objects.DatastoreSummaryPath Summary => new global::Fixture.Vim25.Objects.DatastoreSummaryPath("summary");
         /// <summary>The path of <c>vm</c>: references to <c>VirtualMachine</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("vm")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference[]> Vm => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference[]>("vm");
     }
 
     /// <summary>The typed property paths of the managed object type <c>ExtensibleManagedObject</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("ExtensibleManagedObject")]
     public class ExtensibleManagedObjectPaths
     {
         /// <summary>The path of <c>value</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("value")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.CustomFieldValue[]> Value => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.CustomFieldValue[]>("value");
     }
 
     /// <summary>The typed property paths of the managed object type <c>ManagedEntity</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("ManagedEntity")]
     public class ManagedEntityPaths : global::Fixture.Vim25.Objects.ExtensibleManagedObjectPaths
     {
         /// <summary>The path of <c>name</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("name")]
         public global::EsxSdk.Properties.VimPropertyPath<string> Name => new global::EsxSdk.Properties.VimPropertyPath<string>("name");
         /// <summary>The path of <c>parent</c>: a reference to a <c>ManagedEntity</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("parent")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference> Parent => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference>("parent");
         /// <summary>The path of <c>overallStatus</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("overallStatus")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedEntityStatus?> OverallStatus => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedEntityStatus?>("overallStatus");
         /// <summary>The path of <c>disabledMethod</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("disabledMethod")]
         public global::EsxSdk.Properties.VimPropertyPath<string[]> DisabledMethod => new global::EsxSdk.Properties.VimPropertyPath<string[]>("disabledMethod");
     }
 
     /// <summary>The typed property paths of the managed object type <c>VirtualMachine</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("VirtualMachine")]
     public sealed class VirtualMachinePaths : global::Fixture.Vim25.Objects.ManagedEntityPaths
     {
         /// <summary>The path of <c>runtime</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("runtime")]
         public global::Fixture.Vim25.Objects.VirtualMachineRuntimeInfoPath Runtime => new global::Fixture.Vim25.Objects.VirtualMachineRuntimeInfoPath("runtime");
         /// <summary>The path of <c>summary</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("summary")]
         public global::Fixture.Vim25.Objects.VirtualMachineSummaryPath Summary => new global::Fixture.Vim25.Objects.VirtualMachineSummaryPath("summary");
         /// <summary>The path of <c>datastore</c>: references to <c>Datastore</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("datastore")]
         public global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference[]> Datastore => new global::EsxSdk.Properties.VimPropertyPath<global::Fixture.Vim25.ManagedObjectReference[]>("datastore");
     }
 }

@@ -6,6 +6,7 @@ namespace Fixture.Vim25.Objects
 {
     /// <summary>The typed property paths of the managed object type <c>Datacenter</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("Datacenter")]
     public sealed class DatacenterPaths : global::Fixture.Vim25.Objects.ManagedEntityPaths
     {
     }
@@ -38,6 +39,7 @@ namespace Fixture.Vim25.Objects
 
     /// <summary>The typed property paths of the managed object type <c>ExtensibleManagedObject</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("ExtensibleManagedObject")]
     public class ExtensibleManagedObjectPaths
     {
     }
@@ -70,6 +72,7 @@ namespace Fixture.Vim25.Objects
 
     /// <summary>The typed property paths of the managed object type <c>HostProfileManager</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("HostProfileManager")]
     public sealed class HostProfileManagerPaths
     {
     }
@@ -102,9 +105,11 @@ namespace Fixture.Vim25.Objects
 
     /// <summary>The typed property paths of the managed object type <c>ManagedEntity</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("ManagedEntity")]
     public class ManagedEntityPaths : global::Fixture.Vim25.Objects.ExtensibleManagedObjectPaths
     {
         /// <summary>The path of <c>name</c>.</summary>
+        [global::EsxSdk.Properties.VimPropertyNameAttribute("name")]
         public global::EsxSdk.Properties.VimPropertyPath<string> Name => new global::EsxSdk.Properties.VimPropertyPath<string>("name");
     }
 
@@ -140,6 +145,7 @@ namespace Fixture.Vim25.Objects
 
     /// <summary>The typed property paths of the managed object type <c>VirtualMachine</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("VirtualMachine")]
     public sealed class VirtualMachinePaths : global::Fixture.Vim25.Objects.ManagedEntityPaths
     {
     }
@@ -172,6 +178,7 @@ namespace Fixture.Vim25.Objects
 
     /// <summary>The typed property paths of the managed object type <c>VirtualMachineCompatibilityChecker</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("VirtualMachineCompatibilityChecker")]
     public sealed class VirtualMachineCompatibilityCheckerPaths
     {
     }
@@ -204,6 +211,7 @@ namespace Fixture.Vim25.Objects
 
     /// <summary>The typed property paths of the managed object type <c>VirtualMachineGuestCustomizationManager</c> (and its bases).</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
+    [global::EsxSdk.Properties.VimManagedObjectPathsAttribute("VirtualMachineGuestCustomizationManager")]
     public sealed class VirtualMachineGuestCustomizationManagerPaths
     {
     }
