@@ -1,3 +1,4 @@
+using System.Linq;
 using EsxSdk.Common;
 using EsxSdk.Generator.Model;
 using static EsxSdk.Generator.Emitting.EmitHelpers;
@@ -75,6 +76,10 @@ namespace EsxSdk.Generator.Emitting
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("static string " + RuntimeTypes.ManagedObjectViewOf(view.CSharpName) + ".ManagedObjectType => " + Literal(view.WireName) + ";");
+            w.Line();
+            w.Line("/// <inheritdoc/>");
+            w.Line("static bool " + RuntimeTypes.ManagedObjectViewOf(view.CSharpName) + ".IsViewOf(string managedObjectType)");
+            w.Indent().Line("=> managedObjectType is " + string.Join(" or ", new[] { view.WireName }.Concat(view.DerivedWireNames).Select(Literal)) + ";").Outdent();
             w.Line();
             w.Line("/// <inheritdoc/>");
             w.Line("static " + view.CSharpName + " " + RuntimeTypes.ManagedObjectViewOf(view.CSharpName) + ".Create(" + referenceType + " reference, " + RuntimeTypes.RetrievedProperties + " retrieved)");

@@ -83,7 +83,7 @@ namespace EsxSdk.Generator.Linking
                 pathsNames.Add(type.Name, CSharpNaming.MakeUnique(CSharpNaming.ToPascalCase(type.Name).TrimStart('@') + PathsSuffix, this.takenTypeNames, ClashSuffix));
             }
 
-            var derived = new HashSet<string>(this.index.Types.Where(t => t.Base != null && types.ContainsKey(t.Base)).Select(t => t.Base!), StringComparer.Ordinal);
+            Dictionary<string, List<string>> derived = DerivedTypes(this.index.Types, types);
             var memberNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             var views = new List<ViewModel>();
             foreach (ManagedObjectTypeDecl type in BasesFirst(this.index.Types, types))
@@ -111,7 +111,7 @@ namespace EsxSdk.Generator.Linking
                     baseName == null ? null : this.QualifyObject(viewNames[baseName]),
                     pathsNames[type.Name],
                     baseName == null ? null : this.QualifyObject(pathsNames[baseName]),
-                    derived.Contains(type.Name),
+                    (derived.TryGetValue(type.Name, out List<string>? below) ? below : new List<string>()).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray(),
                     properties.ToEquatableArray()));
             }
 
@@ -247,6 +247,27 @@ namespace EsxSdk.Generator.Linking
             }
 
             return ordered;
+        }
+
+        /// <summary>Per type, the types derived from it at any depth (a cycle in the bases is cut where found).</summary>
+        private static Dictionary<string, List<string>> DerivedTypes(IReadOnlyList<ManagedObjectTypeDecl> all, Dictionary<string, ManagedObjectTypeDecl> types)
+        {
+            var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (ManagedObjectTypeDecl type in all)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal) { type.Name };
+                for (string? current = type.Base; current != null && types.ContainsKey(current) && seen.Add(current); current = types[current].Base)
+                {
+                    if (!result.TryGetValue(current, out List<string>? list))
+                    {
+                        result.Add(current, list = new List<string>());
+                    }
+
+                    list.Add(type.Name);
+                }
+            }
+
+            return result;
         }
 
         /// <summary>The property names of the type's bases (a property the model repeats on a derived type is the base's).</summary>

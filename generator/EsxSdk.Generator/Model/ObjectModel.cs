@@ -15,8 +15,8 @@ namespace EsxSdk.Generator.Model
         bool EmitViews);
 
     /// <summary>
-    /// A managed object type (VirtualMachine): its view class and base view, its root paths class and base, whether a
-    /// type derives from it (else the view is sealed), and its own properties (the inherited ones are the base's).
+    /// A managed object type (VirtualMachine): its view class and base view, its root paths class and base, the types
+    /// derived from it at any depth (none: the view is sealed), and its own properties (the inherited ones are the base's).
     /// </summary>
     internal sealed record ViewModel(
         string WireName,
@@ -24,8 +24,12 @@ namespace EsxSdk.Generator.Model
         string? BaseCSharpName,
         string PathsTypeName,
         string? BasePathsTypeName,
-        bool HasDerivedTypes,
-        EquatableArray<ViewPropertyModel> Properties);
+        EquatableArray<string> DerivedWireNames,
+        EquatableArray<ViewPropertyModel> Properties)
+    {
+        /// <summary>Whether a type derives from this one (else the view and paths classes are sealed).</summary>
+        public bool HasDerivedTypes => this.DerivedWireNames.Count > 0;
+    }
 
     /// <summary>
     /// A property of a managed object type as a view property and a root path member: <see cref="ValueTypeName"/> is the

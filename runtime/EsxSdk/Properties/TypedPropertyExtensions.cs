@@ -24,6 +24,7 @@ namespace EsxSdk.Properties
         /// <param name="client">The session.</param>
         /// <param name="obj">The object.</param>
         /// <param name="paths">The properties to read; none reads all.</param>
+        /// <exception cref="ArgumentException"><paramref name="obj"/> is neither of the view's type nor of a type derived from it.</exception>
         /// <exception cref="VimPropertyFaultException">The server reported a fault for one of the properties.</exception>
         public static Task<TView> GetAsync<TView>(this VimClient client, ManagedObjectReference obj, params VimPropertyPath[] paths)
             where TView : VimManagedObjectView, IVimManagedObjectView<TView>
@@ -35,12 +36,21 @@ namespace EsxSdk.Properties
         /// <param name="obj">The object.</param>
         /// <param name="paths">The properties to read; none reads all.</param>
         /// <param name="cancellationToken">Cancels the read.</param>
+        /// <exception cref="ArgumentException"><paramref name="obj"/> is neither of the view's type nor of a type derived from it.</exception>
         /// <exception cref="VimPropertyFaultException">The server reported a fault for one of the properties.</exception>
         public static async Task<TView> GetAsync<TView>(this VimClient client, ManagedObjectReference obj, IEnumerable<VimPropertyPath>? paths, CancellationToken cancellationToken)
             where TView : VimManagedObjectView, IVimManagedObjectView<TView>
         {
             ArgumentNullException.ThrowIfNull(client);
             ArgumentNullException.ThrowIfNull(obj);
+            if (!TView.IsViewOf(obj.Type))
+            {
+                // Caught here, the mistake is named; sent, it would come back as another type's values in the wrong view.
+                throw new ArgumentException(
+                    "'" + obj.Value + "' is a " + obj.Type + ", not a " + TView.ManagedObjectType + " (nor derived from one): read it as the view of its own type or of a type it derives from.",
+                    nameof(obj));
+            }
+
             string[] pathSet = PathSet(paths);
             var spec = new PropertyFilterSpec
             {

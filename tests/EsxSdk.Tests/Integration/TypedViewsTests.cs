@@ -116,6 +116,20 @@ namespace EsxSdk.Tests.Integration
         }
 
         [Fact]
+        public async Task A_view_reads_objects_of_its_type_and_derived_types_and_refuses_others()
+        {
+            await using VimClient client = await PrivateVcsim.ConnectAsync(this.peer);
+            ManagedObjectReference vm = (await FirstAsync<VirtualMachineView>(client)).Reference;
+            ManagedObjectReference cluster = (await FirstAsync<ClusterComputeResourceView>(client)).Reference;
+
+            Assert.Equal(vm, (await client.GetAsync<ManagedEntityView>(vm, ManagedEntityView.Paths.Name)).Reference);
+            Assert.Equal(cluster, (await client.GetAsync<ComputeResourceView>(cluster, ComputeResourceView.Paths.Name)).Reference);
+            ArgumentException error = await Assert.ThrowsAsync<ArgumentException>(() => client.GetAsync<HostSystemView>(vm));
+            Assert.Contains(vm.Value + "' is a VirtualMachine, not a HostSystem", error.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<ArgumentException>(() => client.GetAsync<ClusterComputeResourceView>(vm, ClusterComputeResourceView.Paths.Name));
+        }
+
+        [Fact]
         public async Task ListAsync_pages_through_every_vm_with_chosen_paths()
         {
             await using VimClient client = await PrivateVcsim.ConnectAsync(this.peer);

@@ -33,6 +33,10 @@ namespace Fixture.Vim25.Objects
         static string global::EsxSdk.Properties.IVimManagedObjectView<DatacenterView>.ManagedObjectType => "Datacenter";
 
         /// <inheritdoc/>
+        static bool global::EsxSdk.Properties.IVimManagedObjectView<DatacenterView>.IsViewOf(string managedObjectType)
+            => managedObjectType is "Datacenter";
+
+        /// <inheritdoc/>
         static DatacenterView global::EsxSdk.Properties.IVimManagedObjectView<DatacenterView>.Create(global::Fixture.Vim25.ManagedObjectReference reference, global::EsxSdk.Properties.VimRetrievedProperties retrieved)
             => new DatacenterView(reference, retrieved);
     }
@@ -66,6 +70,10 @@ namespace Fixture.Vim25.Objects
         static string global::EsxSdk.Properties.IVimManagedObjectView<ExtensibleManagedObjectView>.ManagedObjectType => "ExtensibleManagedObject";
 
         /// <inheritdoc/>
+        static bool global::EsxSdk.Properties.IVimManagedObjectView<ExtensibleManagedObjectView>.IsViewOf(string managedObjectType)
+            => managedObjectType is "ExtensibleManagedObject" or "Datacenter" or "ManagedEntity" or "VirtualMachine";
+
+        /// <inheritdoc/>
         static ExtensibleManagedObjectView global::EsxSdk.Properties.IVimManagedObjectView<ExtensibleManagedObjectView>.Create(global::Fixture.Vim25.ManagedObjectReference reference, global::EsxSdk.Properties.VimRetrievedProperties retrieved)
             => new ExtensibleManagedObjectView(reference, retrieved);
     }
@@ -97,6 +105,10 @@ namespace Fixture.Vim25.Objects
 
         /// <inheritdoc/>
         static string global::EsxSdk.Properties.IVimManagedObjectView<HostProfileManagerView>.ManagedObjectType => "HostProfileManager";
+
+        /// <inheritdoc/>
+        static bool global::EsxSdk.Properties.IVimManagedObjectView<HostProfileManagerView>.IsViewOf(string managedObjectType)
+            => managedObjectType is "HostProfileManager";
 
         /// <inheritdoc/>
         static HostProfileManagerView global::EsxSdk.Properties.IVimManagedObjectView<HostProfileManagerView>.Create(global::Fixture.Vim25.ManagedObjectReference reference, global::EsxSdk.Properties.VimRetrievedProperties retrieved)
@@ -133,6 +145,10 @@ namespace Fixture.Vim25.Objects
 
         /// <inheritdoc/>
         static string global::EsxSdk.Properties.IVimManagedObjectView<ManagedEntityView>.ManagedObjectType => "ManagedEntity";
+
+        /// <inheritdoc/>
+        static bool global::EsxSdk.Properties.IVimManagedObjectView<ManagedEntityView>.IsViewOf(string managedObjectType)
+            => managedObjectType is "ManagedEntity" or "Datacenter" or "VirtualMachine";
 
         /// <inheritdoc/>
         static ManagedEntityView global::EsxSdk.Properties.IVimManagedObjectView<ManagedEntityView>.Create(global::Fixture.Vim25.ManagedObjectReference reference, global::EsxSdk.Properties.VimRetrievedProperties retrieved)
@@ -172,6 +188,10 @@ namespace Fixture.Vim25.Objects
         static string global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineView>.ManagedObjectType => "VirtualMachine";
 
         /// <inheritdoc/>
+        static bool global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineView>.IsViewOf(string managedObjectType)
+            => managedObjectType is "VirtualMachine";
+
+        /// <inheritdoc/>
         static VirtualMachineView global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineView>.Create(global::Fixture.Vim25.ManagedObjectReference reference, global::EsxSdk.Properties.VimRetrievedProperties retrieved)
             => new VirtualMachineView(reference, retrieved);
     }
@@ -205,6 +225,10 @@ namespace Fixture.Vim25.Objects
         static string global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineCompatibilityCheckerView>.ManagedObjectType => "VirtualMachineCompatibilityChecker";
 
         /// <inheritdoc/>
+        static bool global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineCompatibilityCheckerView>.IsViewOf(string managedObjectType)
+            => managedObjectType is "VirtualMachineCompatibilityChecker";
+
+        /// <inheritdoc/>
         static VirtualMachineCompatibilityCheckerView global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineCompatibilityCheckerView>.Create(global::Fixture.Vim25.ManagedObjectReference reference, global::EsxSdk.Properties.VimRetrievedProperties retrieved)
             => new VirtualMachineCompatibilityCheckerView(reference, retrieved);
     }
@@ -236,6 +260,10 @@ namespace Fixture.Vim25.Objects
 
         /// <inheritdoc/>
         static string global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineGuestCustomizationManagerView>.ManagedObjectType => "VirtualMachineGuestCustomizationManager";
+
+        /// <inheritdoc/>
+        static bool global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineGuestCustomizationManagerView>.IsViewOf(string managedObjectType)
+            => managedObjectType is "VirtualMachineGuestCustomizationManager";
 
         /// <inheritdoc/>
         static VirtualMachineGuestCustomizationManagerView global::EsxSdk.Properties.IVimManagedObjectView<VirtualMachineGuestCustomizationManagerView>.Create(global::Fixture.Vim25.ManagedObjectReference reference, global::EsxSdk.Properties.VimRetrievedProperties retrieved)
