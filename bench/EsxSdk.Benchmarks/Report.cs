@@ -56,35 +56,6 @@ namespace EsxSdk.Benchmarks
             Console.WriteLine("wrote " + outputPath);
         }
 
-        private static void Deserialize(StringBuilder md)
-        {
-            List<BdnCase> cases = ResultFiles.Bdn(nameof(DeserializeBenchmarks));
-            using JsonDocument? manifest = ResultFiles.Json(Path.Combine("payloads", "manifest.json"));
-            md.AppendLine("## 1. Deserialize RetrievePropertiesEx (config, runtime, summary, guest of every VM)").AppendLine();
-            md.AppendLine("The same captured response bytes, read with the same XmlReader settings by XmlSerializer (baseline), EsxSdk, and a bare `XmlReader.Read()` pass (the floor). MB/s = payload bytes / median time (MB = 10^6 bytes).").AppendLine();
-            md.AppendLine("| VMs | Payload | XmlSerializer | EsxSdk | XmlReader floor | EsxSdk speed-up vs XmlSerializer | EsxSdk % of floor | Alloc/VM XmlSerializer | Alloc/VM EsxSdk | Alloc ratio EsxSdk/XmlSerializer |");
-            md.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-            foreach (int vms in Capture.VmCounts)
-            {
-                string p = "Vms=" + vms.ToString(Inv);
-                BdnCase? xs = ResultFiles.Find(cases, "XmlSerializer", p), ours = ResultFiles.Find(cases, "EsxSdk", p), floor = ResultFiles.Find(cases, "XmlReaderFloor", p);
-                long bytes = manifest?.RootElement.EnumerateArray().Where(e => e.GetProperty("vms").GetInt32() == vms).Select(e => e.GetProperty("bytes").GetInt64()).FirstOrDefault() ?? 0;
-                if (xs is null || ours is null || floor is null || bytes == 0)
-                {
-                    md.AppendLine($"| {vms} | (not measured) |||||||||");
-                    continue;
-                }
-
-                double speedUp = xs.MedianNs / ours.MedianNs, ofFloor = floor.MedianNs / ours.MedianNs, alloc = (double)ours.AllocatedBytes / xs.AllocatedBytes;
-                md.AppendLine($"| {vms:N0} | {bytes / 1e6:F1} MB | {Time(xs)} ({Mbps(bytes, xs)}) | {Time(ours)} ({Mbps(bytes, ours)}) | {Time(floor)} ({Mbps(bytes, floor)}) | **{speedUp:F2}x** | **{ofFloor:P0}** | {xs.AllocatedBytes / vms:N0} B | {ours.AllocatedBytes / vms:N0} B | **{alloc:F2}** |");
-                Targets.Add(($"Deserialize {vms:N0} VMs: at least 5x faster than XmlSerializer", $"{speedUp:F2}x", speedUp >= 5));
-                Targets.Add(($"Deserialize {vms:N0} VMs: at most half XmlSerializer's allocations", $"{alloc:F2} of XmlSerializer's", alloc <= 0.5));
-                Targets.Add(($"Deserialize {vms:N0} VMs: at least 40% of the bare XmlReader pass", $"{ofFloor:P0}", ofFloor >= 0.4));
-            }
-
-            md.AppendLine();
-        }
-
         private static void Serialize(StringBuilder md)
         {
             List<BdnCase> cases = ResultFiles.Bdn(nameof(SerializeBenchmarks));
