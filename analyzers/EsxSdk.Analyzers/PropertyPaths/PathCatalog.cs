@@ -21,7 +21,7 @@ namespace EsxSdk.Analyzers.PropertyPaths
         private readonly ImmutableDictionary<string, INamedTypeSymbol> roots;
         private readonly ImmutableDictionary<INamedTypeSymbol, string> rootExpressions;
         private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<PathMember>> members = new(SymbolEqualityComparer.Default);
-        private readonly Lazy<ILookup<ITypeSymbol, INamedTypeSymbol>> derivedTypes;
+        private readonly Lazy<ILookup<ISymbol, INamedTypeSymbol>> derivedTypes;
 
         private PathCatalog(PathSymbols symbols, INamespaceSymbol binding, ImmutableDictionary<string, INamedTypeSymbol> roots, ImmutableDictionary<INamedTypeSymbol, string> rootExpressions)
         {
@@ -29,7 +29,7 @@ namespace EsxSdk.Analyzers.PropertyPaths
             this.binding = binding;
             this.roots = roots;
             this.rootExpressions = rootExpressions;
-            this.derivedTypes = new Lazy<ILookup<ITypeSymbol, INamedTypeSymbol>>(this.ReadDerivedTypes);
+            this.derivedTypes = new Lazy<ILookup<ISymbol, INamedTypeSymbol>>(this.ReadDerivedTypes);
         }
 
         /// <summary>Every managed object type's root paths class, by wire name.</summary>
@@ -158,17 +158,8 @@ namespace EsxSdk.Analyzers.PropertyPaths
             return result.ToImmutable();
         }
 
-        private sealed class TypeComparer : IEqualityComparer<ITypeSymbol>
-        {
-            public static readonly TypeComparer Instance = new();
-
-            public bool Equals(ITypeSymbol? x, ITypeSymbol? y) => SymbolEqualityComparer.Default.Equals(x, y);
-
-            public int GetHashCode(ITypeSymbol obj) => SymbolEqualityComparer.Default.GetHashCode(obj);
-        }
-
-        private ILookup<ITypeSymbol, INamedTypeSymbol> ReadDerivedTypes() => this.binding.GetTypeMembers()
+        private ILookup<ISymbol, INamedTypeSymbol> ReadDerivedTypes() => this.binding.GetTypeMembers()
             .Where(t => t.BaseType is not null)
-            .ToLookup(t => (ITypeSymbol)t.BaseType!, t => t, TypeComparer.Instance);
+            .ToLookup(t => (ISymbol)t.BaseType!, t => t, SymbolEqualityComparer.Default);
     }
 }
