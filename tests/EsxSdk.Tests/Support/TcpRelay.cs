@@ -144,10 +144,22 @@ namespace EsxSdk.Tests.Support
                 }
 
                 var outbound = new TcpClient();
-                lock (this.open)
+                lock (this.gate)
                 {
-                    this.open.Add(inbound);
-                    this.open.Add(outbound);
+                    // Accepted just as the relay went down: GoDown has dropped what was open, so this one must not live on
+                    // (the client would keep talking to the peer through it all through the outage).
+                    if (this.listener != from)
+                    {
+                        inbound.Dispose();
+                        outbound.Dispose();
+                        return;
+                    }
+
+                    lock (this.open)
+                    {
+                        this.open.Add(inbound);
+                        this.open.Add(outbound);
+                    }
                 }
 
                 if (this.stalled)
