@@ -124,7 +124,7 @@ namespace EsxSdk.Benchmarks
                         WakeOnLanEnabled = true,
                         WakeOnLanEnabledSpecified = true,
                         Connectable = new Twin.VirtualDeviceConnectInfo { StartConnected = true, AllowGuestControl = true, Connected = true },
-                        Backing = new Twin.VirtualEthernetCardNetworkBackingInfo { DeviceName = "VM Network " + i.ToString(CultureInfo.InvariantCulture), UseAutoDetect = false },
+                        Backing = new Twin.VirtualEthernetCardNetworkBackingInfo { DeviceName = "VM Network " + i.ToString(CultureInfo.InvariantCulture), UseAutoDetect = false, UseAutoDetectSpecified = true },
                     },
                 })).ToArray(),
                 ExtraConfig = Enumerable.Range(0, ExtraConfig).Select(i => new Twin.OptionValue { Key = "guestinfo.bench." + i.ToString(CultureInfo.InvariantCulture), Value = "value-" + i.ToString(CultureInfo.InvariantCulture) }).ToArray(),

@@ -34,11 +34,14 @@ namespace EsxSdk.Benchmarks
                         rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 200,
                         rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 1,
                         rest.Length > 2 ? rest[2] : null);
+                case "profile":
+                    DecodeProfile.Run(rest);
+                    return 0;
                 case "report":
                     Report.Write(rest.Length > 0 ? rest[0] : System.IO.Path.Combine(Artifacts.RepoRoot, "docs", "benchmarks.md"));
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | report [out.md]  (see bench/README.md)");
+                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | report [out.md]  (see bench/README.md)");
                     return 2;
             }
         }
