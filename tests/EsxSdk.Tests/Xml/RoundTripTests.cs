@@ -55,6 +55,16 @@ namespace EsxSdk.Tests.Xml
             }
         }
 
+        /// <summary>The registry looks names up in chunks of the sorted names: names before, between and after them are unknown.</summary>
+        [Theory]
+        [InlineData("")]
+        [InlineData("AAAA")]
+        [InlineData("zzzz")]
+        [InlineData("virtualMachineConfigSpec")]
+        [InlineData("VirtualMachineConfigSpecX")]
+        [InlineData("HostSystemZ")]
+        public void The_registry_knows_no_other_name(string name) => Assert.Null(VimTypeRegistry.Instance.CreateObject(name));
+
         /// <summary>Reads as the type's root ancestor, so the xsi:type alone must bring back the exact type.</summary>
         private static object Deserialize(Type type, string xml)
         {
