@@ -36,11 +36,7 @@ namespace EsxSdk.Analyzers.PropertyPaths
 
         private static void Collect(IOperation value, List<PathElement> result, bool followLocal)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
+            value = Flow.TaskCalls.Strip(value);
             switch (value)
             {
                 case IArrayCreationOperation { Initializer: { } initializer }:
