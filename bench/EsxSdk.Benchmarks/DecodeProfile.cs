@@ -150,31 +150,14 @@ namespace EsxSdk.Benchmarks
                 {
                     longRuns++;
                     longRunItems += run.Count;
-                    longRunListBytes += 32;
-                    for (int capacity = 4; ; capacity *= 2)
-                    {
-                        longRunListBytes += 24 + (8L * capacity);
-                        if (capacity >= run.Count)
-                        {
-                            break;
-                        }
-                    }
+                    longRunListBytes += ListBytes(run.Count);
                 }
 
                 if (run.Count > 0)
                 {
                     runs++;
                     runItems += run.Count;
-                    // List<T> of references: the object (32 B) and its growth arrays 4, 8, 16, ... (24 B + 8 per slot).
-                    listBytes += 32;
-                    for (int capacity = 4; ; capacity *= 2)
-                    {
-                        listBytes += 24 + (8L * capacity);
-                        if (capacity >= run.Count)
-                        {
-                            break;
-                        }
-                    }
+                    listBytes += ListBytes(run.Count);
                 }
             }
 
@@ -431,6 +414,20 @@ namespace EsxSdk.Benchmarks
                 lock (this.ByType)
                 {
                     this.ByType[type] = this.ByType.GetValueOrDefault(type) + amount;
+                }
+            }
+        }
+
+        /// <summary>What a List&lt;T&gt; of references grown to <paramref name="count"/> allocates: the object (32 B) and its growth arrays 4, 8, 16, ... (24 B + 8 per slot).</summary>
+        private static long ListBytes(int count)
+        {
+            long bytes = 32;
+            for (int capacity = 4; ; capacity *= 2)
+            {
+                bytes += 24 + (8L * capacity);
+                if (capacity >= count)
+                {
+                    return bytes;
                 }
             }
         }
