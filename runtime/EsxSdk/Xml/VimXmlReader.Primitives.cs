@@ -1,42 +1,97 @@
 using System;
+using System.Globalization;
 using System.Xml;
 
 namespace EsxSdk.Xml
 {
-    /// <summary>The xsd built-in types: read as element text with XmlConvert (invariant, lossless).</summary>
+    /// <summary>
+    /// The xsd built-in types. Numbers, booleans and enumeration values are parsed from the element's text copied into
+    /// a buffer the reader reuses, so a value costs no string; anything the fast path does not take goes to XmlConvert,
+    /// which accepts or refuses exactly as before (invariant, lossless).
+    /// </summary>
     public sealed partial class VimXmlReader
     {
         private const int MaxFractionDigits = 7;
+
+        // XmlConvert's number formats: a sign and digits for integers; xsd:float/double add a point and an exponent.
+        private const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign;
+        private const NumberStyles FloatStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
         /// <summary>Reads xsd:string (and xsd:anyURI).</summary>
         public string ReadString() => this.reader.ReadElementContentAsString();
 
         /// <summary>Reads xsd:boolean.</summary>
-        public bool ReadBoolean() => this.ReadValue("xsd:boolean", XmlConvert.ToBoolean);
+        public bool ReadBoolean()
+        {
+            Text text = this.ReadText();
+            return TrimXmlSpace(text.Chars) switch
+            {
+                "true" or "1" => true,
+                "false" or "0" => false,
+                _ => this.Convert(text, "xsd:boolean", XmlConvert.ToBoolean),
+            };
+        }
 
         /// <summary>Reads xsd:byte (signed).</summary>
-        public sbyte ReadSByte() => this.ReadValue("xsd:byte", XmlConvert.ToSByte);
+        public sbyte ReadSByte()
+        {
+            Text text = this.ReadText();
+            return sbyte.TryParse(TrimXmlSpace(text.Chars), IntegerStyle, NumberFormatInfo.InvariantInfo, out sbyte value)
+                ? value
+                : this.Convert(text, "xsd:byte", XmlConvert.ToSByte);
+        }
 
         /// <summary>Reads xsd:short.</summary>
-        public short ReadInt16() => this.ReadValue("xsd:short", XmlConvert.ToInt16);
+        public short ReadInt16()
+        {
+            Text text = this.ReadText();
+            return short.TryParse(TrimXmlSpace(text.Chars), IntegerStyle, NumberFormatInfo.InvariantInfo, out short value)
+                ? value
+                : this.Convert(text, "xsd:short", XmlConvert.ToInt16);
+        }
 
         /// <summary>Reads xsd:int.</summary>
-        public int ReadInt32() => this.ReadValue("xsd:int", XmlConvert.ToInt32);
+        public int ReadInt32()
+        {
+            Text text = this.ReadText();
+            return int.TryParse(TrimXmlSpace(text.Chars), IntegerStyle, NumberFormatInfo.InvariantInfo, out int value)
+                ? value
+                : this.Convert(text, "xsd:int", XmlConvert.ToInt32);
+        }
 
         /// <summary>Reads xsd:long.</summary>
-        public long ReadInt64() => this.ReadValue("xsd:long", XmlConvert.ToInt64);
+        public long ReadInt64()
+        {
+            Text text = this.ReadText();
+            return long.TryParse(TrimXmlSpace(text.Chars), IntegerStyle, NumberFormatInfo.InvariantInfo, out long value)
+                ? value
+                : this.Convert(text, "xsd:long", XmlConvert.ToInt64);
+        }
 
         /// <summary>Reads xsd:float.</summary>
-        public float ReadSingle() => this.ReadValue("xsd:float", XmlConvert.ToSingle);
+        public float ReadSingle()
+        {
+            // INF, -INF and anything unusual go the XmlConvert way.
+            Text text = this.ReadText();
+            return float.TryParse(TrimXmlSpace(text.Chars), FloatStyle, NumberFormatInfo.InvariantInfo, out float value)
+                ? value
+                : this.Convert(text, "xsd:float", XmlConvert.ToSingle);
+        }
 
         /// <summary>Reads xsd:double.</summary>
-        public double ReadDouble() => this.ReadValue("xsd:double", XmlConvert.ToDouble);
+        public double ReadDouble()
+        {
+            Text text = this.ReadText();
+            return double.TryParse(TrimXmlSpace(text.Chars), FloatStyle, NumberFormatInfo.InvariantInfo, out double value)
+                ? value
+                : this.Convert(text, "xsd:double", XmlConvert.ToDouble);
+        }
 
         /// <summary>Reads xsd:dateTime, keeping its offset.</summary>
-        public DateTimeOffset ReadDateTime() => this.ReadValue("xsd:dateTime", ParseDateTime);
+        public DateTimeOffset ReadDateTime() => this.Convert(this.ReadText(), "xsd:dateTime", ParseDateTime);
 
         /// <summary>Reads xsd:base64Binary.</summary>
-        public byte[] ReadBase64() => this.ReadValue("xsd:base64Binary", Convert.FromBase64String);
+        public byte[] ReadBase64() => this.Convert(this.ReadText(), "xsd:base64Binary", System.Convert.FromBase64String);
 
         private bool TryReadPrimitive(string xsdType, out object? value)
         {
@@ -58,22 +113,23 @@ namespace EsxSdk.Xml
             return value is not null;
         }
 
-        private T ReadValue<T>(string xsdType, Func<string, T> parse)
+        /// <summary>The slow path: the text as a string through <paramref name="parse"/>, its failure named with the element and place.</summary>
+        private T Convert<T>(Text text, string xsdType, Func<string, T> parse)
         {
-            string name = this.reader.LocalName;
-            int line = this.lineInfo?.LineNumber ?? 0;
-            int position = this.lineInfo?.LinePosition ?? 0;
-            string text = this.reader.ReadElementContentAsString();
+            string value = text.Chars.ToString();
             try
             {
-                return parse(text);
+                return parse(value);
             }
             catch (Exception ex) when (ex is FormatException or OverflowException)
             {
-                string shown = text.Length <= 64 ? text : text[..64] + "...";
-                throw new VimXmlException("Element '" + name + "' holds '" + shown + "', which is not a valid " + xsdType, line, position, ex);
+                string shown = value.Length <= 64 ? value : value[..64] + "...";
+                throw new VimXmlException("Element '" + text.Element + "' holds '" + shown + "', which is not a valid " + xsdType, text.Line, text.Position, ex);
             }
         }
+
+        /// <summary>XmlConvert trims exactly these four: the XML white space characters.</summary>
+        private static ReadOnlySpan<char> TrimXmlSpace(ReadOnlySpan<char> text) => text.Trim(" \t\n\r");
 
         /// <summary>xsd:dateTime allows any number of fraction digits; .NET keeps 7 (Go servers send 9).</summary>
         private static DateTimeOffset ParseDateTime(string text)

@@ -51,8 +51,12 @@ namespace EsxSdk.Xml
         /// <summary>The local name of the current element.</summary>
         public string LocalName => this.reader.LocalName;
 
-        /// <summary>An attribute of the current element without namespace, or null.</summary>
-        public string? GetAttribute(string name) => this.reader.GetAttribute(name);
+        /// <summary>An attribute of the current element without namespace, or null; equal values share one string (e.g. a reference's type).</summary>
+        public string? GetAttribute(string name)
+        {
+            int length = this.ReadAttributeText(name, string.Empty);
+            return length < 0 ? null : this.Atomize(this.textBuffer.AsSpan(0, length));
+        }
 
         /// <summary>
         /// Reads the child elements of the current element, handing each to <paramref name="readElement"/>;
@@ -114,7 +118,7 @@ namespace EsxSdk.Xml
         /// <summary>Reads an enumeration value, known to the WSDL or not.</summary>
         public T ReadEnum<T>()
             where T : struct, IVimEnum<T>
-            => T.FromWire(this.reader.ReadElementContentAsString());
+            => T.FromWire(this.Atomize(this.ReadText().Chars));
 
         /// <summary>
         /// Reads an <c>xsd:anyType</c> value by its <c>xsi:type</c>: a boxed primitive, an enumeration,
@@ -156,23 +160,30 @@ namespace EsxSdk.Xml
         {
             string name = this.reader.LocalName;
             string ns = this.reader.NamespaceURI;
-            var items = new List<T>();
-            do
+            T first = readItem(this);
+            if (!this.AtSibling(name, ns))
             {
-                items.Add(readItem(this));
-            }
-            while (this.reader.MoveToContent() == XmlNodeType.Element && this.reader.LocalName == name && this.reader.NamespaceURI == ns);
-
-            if (existing is null || existing.Length == 0)
-            {
-                return items.ToArray();
+                // Most runs hold one item: no scratch buffer for them.
+                return existing is null || existing.Length == 0 ? [first] : [.. existing, first];
             }
 
-            // The same member again after other elements: keep both runs, in document order.
-            var all = new T[existing.Length + items.Count];
-            existing.CopyTo(all, 0);
-            items.CopyTo(all, existing.Length);
-            return all;
+            // Not a using declaration: that would make the builder read-only and Add would fill a copy.
+            var items = new ArrayBuilder<T>(first);
+            try
+            {
+                do
+                {
+                    items.Add(readItem(this));
+                }
+                while (this.AtSibling(name, ns));
+
+                // The same member again after other elements: keep both runs, in document order.
+                return items.ToArray(existing);
+            }
+            finally
+            {
+                items.Dispose();
+            }
         }
 
         /// <summary>Reads the items of an ArrayOfX value (the current element's children named <paramref name="itemName"/>).</summary>
@@ -185,48 +196,58 @@ namespace EsxSdk.Xml
                 return [];
             }
 
-            var items = new List<T>();
-            this.reader.Read();
-            while (true)
+            var items = new ArrayBuilder<T>();
+            try
             {
-                switch (this.reader.MoveToContent())
+                this.reader.Read();
+                while (true)
                 {
-                    case XmlNodeType.Element:
-                        if (this.reader.LocalName == itemName)
-                        {
-                            items.Add(readItem(this));
-                        }
-                        else
-                        {
-                            this.SkipElement();
-                        }
+                    switch (this.reader.MoveToContent())
+                    {
+                        case XmlNodeType.Element:
+                            if (this.reader.LocalName == itemName)
+                            {
+                                items.Add(readItem(this));
+                            }
+                            else
+                            {
+                                this.SkipElement();
+                            }
 
-                        break;
-                    case XmlNodeType.EndElement:
-                        this.reader.Read();
-                        return items.ToArray();
-                    case XmlNodeType.None:
-                        throw this.Error("The XML ended inside an element");
-                    default:
-                        this.reader.Read();
-                        break;
+                            break;
+                        case XmlNodeType.EndElement:
+                            this.reader.Read();
+                            return items.ToArray(null);
+                        case XmlNodeType.None:
+                            throw this.Error("The XML ended inside an element");
+                        default:
+                            this.reader.Read();
+                            break;
+                    }
                 }
+            }
+            finally
+            {
+                items.Dispose();
             }
         }
 
-        /// <summary>The current element's <c>xsi:type</c>, resolved by namespace URI, or null.</summary>
+        private bool AtSibling(string name, string ns)
+            => this.reader.MoveToContent() == XmlNodeType.Element && this.reader.LocalName == name && this.reader.NamespaceURI == ns;
+
+        /// <summary>The current element's <c>xsi:type</c>, resolved by namespace URI, or null; no string is made for a name seen before.</summary>
         private (string Namespace, string Name)? XsiType()
         {
-            string? value = this.reader.GetAttribute("type", VimXmlNamespaces.XmlSchemaInstance);
-            if (value is null)
+            int length = this.ReadAttributeText("type", VimXmlNamespaces.XmlSchemaInstance);
+            if (length < 0)
             {
                 return null;
             }
 
-            value = value.Trim();
-            int colon = value.IndexOf(':');
-            string prefix = colon < 0 ? string.Empty : value[..colon];
-            string local = colon < 0 ? value : value[(colon + 1)..];
+            ReadOnlySpan<char> qualified = TrimXmlSpace(this.textBuffer.AsSpan(0, length));
+            int colon = qualified.IndexOf(':');
+            string prefix = colon < 0 ? string.Empty : this.Atomize(qualified[..colon]);
+            string local = this.Atomize(qualified[(colon + 1)..]);
 
             // An unbound prefix cannot name a known type: the value reads as the declared type.
             string? ns = this.reader.LookupNamespace(prefix);

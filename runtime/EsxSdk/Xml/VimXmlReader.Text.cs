@@ -1,0 +1,162 @@
+using System;
+using System.Xml;
+
+namespace EsxSdk.Xml
+{
+    /// <summary>
+    /// Text and attribute values copied into one buffer the reader reuses (<see cref="XmlReader.ReadValueChunk"/>), so
+    /// values that end up as numbers, booleans, enumeration values or type names cost no string each.
+    /// </summary>
+    public sealed partial class VimXmlReader
+    {
+        private const int InitialTextBufferLength = 256;
+
+        /// <summary>Type names, prefixes and enumeration values seen in this document, one string each (a private table: the reader's may have a quota).</summary>
+        private readonly NameTable atoms = new();
+
+        private char[] textBuffer = new char[InitialTextBufferLength];
+
+        /// <summary>
+        /// The current element's text (what ReadElementContentAsString returns), in the reader's buffer until the next
+        /// read; the reader ends past the end tag. The element's name and place are kept for error messages.
+        /// </summary>
+        private Text ReadText()
+        {
+            var text = new Text(this.reader.LocalName, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0);
+            if (this.reader.NodeType != XmlNodeType.Element)
+            {
+                // Misuse keeps the reader's own error.
+                return text.With(this.CopyToBuffer(this.reader.ReadElementContentAsString()));
+            }
+
+            if (this.reader.IsEmptyElement)
+            {
+                this.reader.Read();
+                return text.With(ReadOnlySpan<char>.Empty);
+            }
+
+            this.reader.Read();
+            int length = 0;
+            while (true)
+            {
+                switch (this.reader.NodeType)
+                {
+                    case XmlNodeType.Text:
+                    case XmlNodeType.CDATA:
+                    case XmlNodeType.Whitespace:
+                    case XmlNodeType.SignificantWhitespace:
+                        length = this.AppendValue(length);
+                        this.reader.Read();
+                        break;
+                    case XmlNodeType.EndElement:
+                        this.reader.Read();
+                        return text.With(this.textBuffer.AsSpan(0, length));
+                    case XmlNodeType.Comment:
+                    case XmlNodeType.ProcessingInstruction:
+                        this.reader.Read();
+                        break;
+                    case XmlNodeType.Element:
+                        throw this.Error("Element '" + text.Element + "' holds the element '" + this.reader.LocalName + "' where a text value is expected");
+                    case XmlNodeType.None:
+                        throw this.Error("The XML ended inside an element");
+                    default:
+                        throw this.Error("Element '" + text.Element + "' holds a " + this.reader.NodeType + " node where a text value is expected");
+                }
+            }
+        }
+
+        /// <summary>The current element's attribute <paramref name="localName"/> in <paramref name="namespaceUri"/> copied to the buffer: its length, or -1 when absent.</summary>
+        private int ReadAttributeText(string localName, string namespaceUri)
+        {
+            if (!this.reader.HasAttributes)
+            {
+                return -1;
+            }
+
+            if (!this.reader.MoveToAttribute(localName, namespaceUri))
+            {
+                return -1;
+            }
+
+            // Straight from the attribute node: ReadAttributeValue would make the value's string first.
+            int length = this.AppendValue(0);
+            this.reader.MoveToElement();
+            return length;
+        }
+
+        /// <summary>One shared string per distinct value (enumeration values repeat across a response).</summary>
+        private string Atomize(ReadOnlySpan<char> chars)
+            => ((ReadOnlySpan<char>)this.textBuffer).Overlaps(chars, out int offset) ? this.atoms.Add(this.textBuffer, offset, chars.Length) : this.atoms.Add(chars.ToString());
+
+        /// <summary>Appends the current node's value to the buffer from <paramref name="length"/>, growing it as needed; the new length.</summary>
+        private int AppendValue(int length)
+        {
+            if (!this.reader.CanReadValueChunk)
+            {
+                // A reader without value chunks (e.g. XmlNodeReader) hands out the value as a string.
+                string value = this.reader.Value;
+                if (length + value.Length > this.textBuffer.Length)
+                {
+                    Array.Resize(ref this.textBuffer, Math.Max(length + value.Length, this.textBuffer.Length * 2));
+                }
+
+                value.CopyTo(this.textBuffer.AsSpan(length));
+                return length + value.Length;
+            }
+
+            while (true)
+            {
+                if (length == this.textBuffer.Length)
+                {
+                    Array.Resize(ref this.textBuffer, this.textBuffer.Length * 2);
+                }
+
+                int read = this.reader.ReadValueChunk(this.textBuffer, length, this.textBuffer.Length - length);
+                if (read == 0)
+                {
+                    return length;
+                }
+
+                length += read;
+            }
+        }
+
+        private ReadOnlySpan<char> CopyToBuffer(string value)
+        {
+            if (value.Length > this.textBuffer.Length)
+            {
+                this.textBuffer = new char[value.Length];
+            }
+
+            value.CopyTo(this.textBuffer);
+            return this.textBuffer.AsSpan(0, value.Length);
+        }
+
+        /// <summary>An element's text and where it was, for parsers and their error messages.</summary>
+        private readonly ref struct Text
+        {
+            public Text(string element, int line, int position)
+            {
+                this.Element = element;
+                this.Line = line;
+                this.Position = position;
+            }
+
+            private Text(Text place, ReadOnlySpan<char> chars)
+                : this(place.Element, place.Line, place.Position)
+            {
+                this.Chars = chars;
+            }
+
+            public ReadOnlySpan<char> Chars { get; }
+
+            public string Element { get; }
+
+            public int Line { get; }
+
+            public int Position { get; }
+
+            public Text With(ReadOnlySpan<char> chars) => new(this, chars);
+        }
+    }
+}
