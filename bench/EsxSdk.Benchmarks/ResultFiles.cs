@@ -8,7 +8,8 @@ using System.Text.Json;
 namespace EsxSdk.Benchmarks
 {
     /// <summary>One BenchmarkDotNet case from a full JSON report: method, parameters, median time, bytes allocated per operation.</summary>
-    public sealed record BdnCase(string Method, string Parameters, double MedianNs, long AllocatedBytes);
+    /// <summary>One BenchmarkDotNet case: median time, bytes allocated per operation, and garbage collections per 1,000 operations.</summary>
+    public sealed record BdnCase(string Method, string Parameters, double MedianNs, long AllocatedBytes, double Gen0PerThousand = 0, double Gen1PerThousand = 0);
 
     /// <summary>Reads the artifacts a run left: BenchmarkDotNet's JSON reports, coldstart.json, tasks.json, the payload manifest.</summary>
     public static class ResultFiles
@@ -28,9 +29,16 @@ namespace EsxSdk.Benchmarks
                     b.GetProperty("Method").GetString()!,
                     b.GetProperty("Parameters").GetString() ?? string.Empty,
                     b.GetProperty("Statistics").GetProperty("Median").GetDouble(),
-                    b.TryGetProperty("Memory", out JsonElement m) ? m.GetProperty("BytesAllocatedPerOperation").GetInt64() : 0))
+                    b.TryGetProperty("Memory", out JsonElement m) ? m.GetProperty("BytesAllocatedPerOperation").GetInt64() : 0,
+                    PerThousand(b, "Gen0Collections"),
+                    PerThousand(b, "Gen1Collections")))
                 .ToList();
         }
+
+        private static double PerThousand(JsonElement benchmark, string collections)
+            => benchmark.TryGetProperty("Memory", out JsonElement m) && m.GetProperty("TotalOperations").GetInt64() is > 0 and long operations
+                ? m.GetProperty(collections).GetInt64() * 1000.0 / operations
+                : 0;
 
         public static BdnCase? Find(List<BdnCase> cases, string method, string parameters)
             => cases.FirstOrDefault(c => c.Method == method && c.Parameters == parameters);

@@ -17,9 +17,6 @@ namespace EsxSdk.Xml
         private const NumberStyles IntegerStyle = NumberStyles.AllowLeadingSign;
         private const NumberStyles FloatStyle = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
 
-        /// <summary>Reads xsd:string (and xsd:anyURI).</summary>
-        public string ReadString() => this.reader.ReadElementContentAsString();
-
         /// <summary>Reads xsd:boolean.</summary>
         public bool ReadBoolean()
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Xml;
 
 namespace EsxSdk.Xml
@@ -11,16 +12,40 @@ namespace EsxSdk.Xml
     {
         private const int InitialTextBufferLength = 256;
 
+        /// <summary>A string value longer than this moves from the buffer to a StringBuilder in pieces (see <see cref="ReadString"/>).</summary>
+        private const int SpillTextLength = 32 * 1024;
+
         /// <summary>Type names, prefixes and enumeration values seen in this document, one string each (a private table: the reader's may have a quota).</summary>
         private readonly NameTable atoms = new();
 
         private char[] textBuffer = new char[InitialTextBufferLength];
 
+        /// <summary>The start of the string value being read when it outgrew <see cref="SpillTextLength"/>, else null.</summary>
+        private StringBuilder? spilledText;
+
+        /// <summary>
+        /// Reads xsd:string (and xsd:anyURI). The text goes through the reused buffer, so a value costs its string alone;
+        /// a long one is collected in a StringBuilder's pieces instead of a buffer doubled again and again (a 50 MB value
+        /// costs about twice its size, not four to six times).
+        /// </summary>
+        public string ReadString()
+        {
+            this.spilledText = null;
+            ReadOnlySpan<char> chars = this.ReadText(spill: true).Chars;
+            if (this.spilledText is { } start)
+            {
+                this.spilledText = null;
+                return start.Append(chars).ToString();
+            }
+
+            return chars.IsEmpty ? string.Empty : chars.ToString();
+        }
+
         /// <summary>
         /// The current element's text (what ReadElementContentAsString returns), in the reader's buffer until the next
         /// read; the reader ends past the end tag. The element's name and place are kept for error messages.
         /// </summary>
-        private Text ReadText()
+        private Text ReadText(bool spill = false)
         {
             var text = new Text(this.reader.LocalName, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0);
             if (this.reader.NodeType != XmlNodeType.Element)
@@ -45,7 +70,7 @@ namespace EsxSdk.Xml
                     case XmlNodeType.CDATA:
                     case XmlNodeType.Whitespace:
                     case XmlNodeType.SignificantWhitespace:
-                        length = this.AppendValue(length);
+                        length = this.AppendValue(length, spill);
                         this.reader.Read();
                         break;
                     case XmlNodeType.EndElement:
@@ -89,7 +114,7 @@ namespace EsxSdk.Xml
             => ((ReadOnlySpan<char>)this.textBuffer).Overlaps(chars, out int offset) ? this.atoms.Add(this.textBuffer, offset, chars.Length) : this.atoms.Add(chars.ToString());
 
         /// <summary>Appends the current node's value to the buffer from <paramref name="length"/>, growing it as needed; the new length.</summary>
-        private int AppendValue(int length)
+        private int AppendValue(int length, bool spill = false)
         {
             if (!this.reader.CanReadValueChunk)
             {
@@ -108,7 +133,15 @@ namespace EsxSdk.Xml
             {
                 if (length == this.textBuffer.Length)
                 {
-                    Array.Resize(ref this.textBuffer, this.textBuffer.Length * 2);
+                    if (spill && length >= SpillTextLength)
+                    {
+                        (this.spilledText ??= new StringBuilder()).Append(this.textBuffer, 0, length);
+                        length = 0;
+                    }
+                    else
+                    {
+                        Array.Resize(ref this.textBuffer, this.textBuffer.Length * 2);
+                    }
                 }
 
                 int read = this.reader.ReadValueChunk(this.textBuffer, length, this.textBuffer.Length - length);

@@ -190,6 +190,30 @@ namespace EsxSdk.Tests.Xml
             Assert.Equal(Enumerable.Range(0, 5000).Select(i => i * 1_000_000_007L), Assert.IsType<long[]>(value));
         }
 
+        [Theory]
+        [MemberData(nameof(ReaderKinds))]
+        public void Strings_keep_every_character_short_empty_spaced_or_longer_than_the_buffer(string kind)
+        {
+            // Longer than the buffer and its spill threshold, with entities and CDATA sections across the piece boundaries.
+            var longText = new StringBuilder();
+            var longXml = new StringBuilder();
+            for (int i = 0; longText.Length < 200_000; i++)
+            {
+                string piece = "line " + i + " <&> \"'\n";
+                longText.Append(piece);
+                longXml.Append(i % 7 == 0 ? "<![CDATA[" + piece + "]]>" : System.Security.SecurityElement.Escape(piece));
+            }
+
+            string xml = "<obj xmlns=\"urn:vim25\"><name>" + longXml + "</name><fullName/><vendor>  </vendor><version>a<!-- c -->b</version></obj>";
+
+            AboutInfo about = Read<AboutInfo>(kind, xml);
+
+            Assert.Equal(longText.ToString(), about.Name);
+            Assert.Equal(string.Empty, about.FullName);
+            Assert.Equal("  ", about.Vendor);
+            Assert.Equal("ab", about.Version);
+        }
+
         private static T Read<T>(string kind, string xml)
             where T : class, IVimXmlSerializable, new()
         {
