@@ -25,6 +25,9 @@ namespace EsxSdk.Transport
 
         private const int MaxHeaderBytes = 64 * 1024;
 
+        /// <summary>An AppContext switch that buffers whole responses, as before streaming (for measurements only).</summary>
+        private const string BufferResponsesSwitch = "EsxSdk.Transport.BufferResponses";
+
         private readonly IChannelFactory<IRequestChannel> factory;
         private readonly IRequestChannel channel;
         private readonly IVimTypeRegistry registry;
@@ -50,15 +53,18 @@ namespace EsxSdk.Transport
         public static async Task<VimSoapTransport> OpenAsync(VimTransportOptions options, IVimTypeRegistry registry, CancellationToken cancellationToken)
         {
             bool https = options.Endpoint.Scheme == Uri.UriSchemeHttps;
+
+            // The switch exists to measure the old buffered mode beside the streamed one (bench/, "peak").
+            bool buffered = AppContext.TryGetSwitch(BufferResponsesSwitch, out bool on) && on;
             var binding = new BasicHttpBinding(https ? BasicHttpSecurityMode.Transport : BasicHttpSecurityMode.None)
             {
                 AllowCookies = true,
                 // Requests are small and stay buffered; a response is decoded as it arrives, never held whole.
-                TransferMode = TransferMode.StreamedResponse,
+                TransferMode = buffered ? TransferMode.Buffered : TransferMode.StreamedResponse,
                 MaxReceivedMessageSize = options.MaxResponseBytes,
 
                 // In streamed mode only the SOAP headers are buffered (vim25 sends none).
-                MaxBufferSize = (int)Math.Min(MaxHeaderBytes, options.MaxResponseBytes),
+                MaxBufferSize = (int)Math.Min(buffered ? int.MaxValue : MaxHeaderBytes, options.MaxResponseBytes),
                 MaxBufferPoolSize = 0,
                 SendTimeout = options.Timeout,
                 ReceiveTimeout = options.Timeout,
@@ -86,8 +92,8 @@ namespace EsxSdk.Transport
             var parameters = new BindingParameterCollection { configure };
 
             // Line and position of a malformed body count from the start of the response (see StreamedReplyEncoder).
-            CustomBinding streamed = StreamedReplyEncodingBindingElement.Into(binding, VimXmlSerializer.CreateReaderSettings(options.MaxResponseBytes));
-            IChannelFactory<IRequestChannel> factory = streamed.BuildChannelFactory<IRequestChannel>(parameters);
+            Binding chosen = buffered ? binding : StreamedReplyEncodingBindingElement.Into(binding, VimXmlSerializer.CreateReaderSettings(options.MaxResponseBytes));
+            IChannelFactory<IRequestChannel> factory = chosen.BuildChannelFactory<IRequestChannel>(parameters);
             try
             {
                 await Task.Factory.FromAsync(factory.BeginOpen, factory.EndOpen, options.Timeout, null).WaitAsync(cancellationToken).ConfigureAwait(false);
