@@ -127,17 +127,15 @@ namespace EsxSdk.Transport
                 {
                     return this.ReadReply<TResponse>(operation, reply, binding);
                 }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
                 catch (Exception ex) when (IsTransportFailure(ex))
                 {
-                    // The body is read after WCF returned the reply: a stall, a cut connection or the size limit surface here.
+                    // The body is read after WCF returned the reply: a stall, a cut connection or the size limit surface here
+                    // (the caller's cancellation stays an OperationCanceledException).
                     throw this.ConnectionError(operation, ex);
                 }
             }
         }
+
         /// <summary>
         /// Closes at once. The client calls this after its own calls are done; a request it stopped waiting for (a long poll
         /// left on the server, a canceled call) would otherwise hold a graceful close for seconds.
