@@ -37,11 +37,14 @@ namespace EsxSdk.Benchmarks
                 case "profile":
                     DecodeProfile.Run(rest);
                     return 0;
+                case "peak":
+                    await PeakMemoryMeasure.RunAsync(rest);
+                    return 0;
                 case "report":
                     Report.Write(rest.Length > 0 ? rest[0] : System.IO.Path.Combine(Artifacts.RepoRoot, "docs", "benchmarks.md"));
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | report [out.md]  (see bench/README.md)");
+                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | peak [MB] | report [out.md]  (see bench/README.md)");
                     return 2;
             }
         }

@@ -7,8 +7,10 @@ namespace EsxSdk.Session
     public sealed record VimClientOptions
     {
         /// <summary>
-        /// How long one call may take. Default 5 minutes. The update loop's long poll (WaitForUpdatesEx) waits on the
-        /// server for a time derived from it (always shorter, at most 30 s), so an idle client never times out.
+        /// How long one call may take, from sending the request to the last byte of the response read and decoded
+        /// (responses are decoded while they arrive, so a body that stalls or trickles halfway ends at this bound too).
+        /// Default 5 minutes. The update loop's long poll (WaitForUpdatesEx) waits on the server for a time derived from
+        /// it (always shorter, at most 30 s), so an idle client never times out.
         /// </summary>
         public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -26,7 +28,10 @@ namespace EsxSdk.Session
         /// <summary>The longest delay between two retries during an outage. Default 30 s.</summary>
         public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>The largest response accepted, in bytes (default 256 MiB): a bounded but generous limit.</summary>
+        /// <summary>
+        /// The largest response accepted, in bytes (default 256 MiB): a bounded but generous limit, counted while the
+        /// response is read (it is never held whole in memory).
+        /// </summary>
         public long MaxResponseBytes { get; init; } = 256L * 1024 * 1024;
 
         /// <summary>When set, an idle client calls CurrentTime this often so the server does not expire its session (real hosts do after about 30 idle minutes).</summary>

@@ -16,11 +16,17 @@ namespace EsxSdk.Transport
     /// <summary>
     /// SOAP 1.1 over HTTP(S) with System.ServiceModel.Http: one request channel shared by all calls
     /// (it is safe for concurrent requests), bodies written and read by the generated serializers, the
-    /// <c>vmware_soap_session</c> cookie kept in the factory's cookie container.
+    /// <c>vmware_soap_session</c> cookie kept in the factory's cookie container. Responses are streamed: the
+    /// generated reader decodes while the body arrives, under the call's time-out and token (<see cref="ResponseBodyGuard"/>).
     /// </summary>
     internal sealed class VimSoapTransport : IAsyncDisposable
     {
         private const int MaxReaderDepth = 256;
+
+        private const int MaxHeaderBytes = 64 * 1024;
+
+        /// <summary>An AppContext switch that buffers whole responses, as before streaming (for measurements only).</summary>
+        private const string BufferResponsesSwitch = "EsxSdk.Transport.BufferResponses";
 
         private readonly IChannelFactory<IRequestChannel> factory;
         private readonly IRequestChannel channel;
@@ -47,11 +53,18 @@ namespace EsxSdk.Transport
         public static async Task<VimSoapTransport> OpenAsync(VimTransportOptions options, IVimTypeRegistry registry, CancellationToken cancellationToken)
         {
             bool https = options.Endpoint.Scheme == Uri.UriSchemeHttps;
+
+            // The switch exists to measure the old buffered mode beside the streamed one (bench/, "peak").
+            bool buffered = AppContext.TryGetSwitch(BufferResponsesSwitch, out bool on) && on;
             var binding = new BasicHttpBinding(https ? BasicHttpSecurityMode.Transport : BasicHttpSecurityMode.None)
             {
                 AllowCookies = true,
+                // Requests are small and stay buffered; a response is decoded as it arrives, never held whole.
+                TransferMode = buffered ? TransferMode.Buffered : TransferMode.StreamedResponse,
                 MaxReceivedMessageSize = options.MaxResponseBytes,
-                MaxBufferSize = (int)Math.Min(int.MaxValue, options.MaxResponseBytes),
+
+                // In streamed mode only the SOAP headers are buffered (vim25 sends none).
+                MaxBufferSize = (int)Math.Min(buffered ? int.MaxValue : MaxHeaderBytes, options.MaxResponseBytes),
                 MaxBufferPoolSize = 0,
                 SendTimeout = options.Timeout,
                 ReceiveTimeout = options.Timeout,
@@ -65,19 +78,22 @@ namespace EsxSdk.Transport
             binding.ReaderQuotas.MaxBytesPerRead = int.MaxValue;
             binding.ReaderQuotas.MaxNameTableCharCount = int.MaxValue;
 
-            var parameters = new BindingParameterCollection();
-            if (https)
+            // WCF hands its HttpClientHandler to this hook: certificate policy lives in one place, and every response
+            // body is read under its call's time-out and token.
+            Func<HttpClientHandler, HttpMessageHandler> configure = handler =>
             {
-                // WCF hands its HttpClientHandler to this hook: certificate policy lives in one place.
-                Func<HttpClientHandler, HttpMessageHandler> configure = handler =>
+                if (https)
                 {
                     handler.ServerCertificateCustomValidationCallback = CertificatePolicy(options);
-                    return handler;
-                };
-                parameters.Add(configure);
-            }
+                }
 
-            IChannelFactory<IRequestChannel> factory = binding.BuildChannelFactory<IRequestChannel>(parameters);
+                return new GuardedResponseHandler(handler);
+            };
+            var parameters = new BindingParameterCollection { configure };
+
+            // Line and position of a malformed body count from the start of the response (see StreamedReplyEncoder).
+            Binding chosen = buffered ? binding : StreamedReplyEncodingBindingElement.Into(binding, VimXmlSerializer.CreateReaderSettings(options.MaxResponseBytes));
+            IChannelFactory<IRequestChannel> factory = chosen.BuildChannelFactory<IRequestChannel>(parameters);
             try
             {
                 await Task.Factory.FromAsync(factory.BeginOpen, factory.EndOpen, options.Timeout, null).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -102,28 +118,21 @@ namespace EsxSdk.Transport
         {
             cancellationToken.ThrowIfCancellationRequested();
             binding ??= this.registry;
+            using ResponseBodyGuard guard = ResponseBodyGuard.Start(this.timeout, cancellationToken);
             using Message message = Message.CreateMessage(MessageVersion.Soap11, "urn:vim25/" + this.ApiVersion, new VimRequestBodyWriter(requestElement, request, binding));
-            Message reply;
-            try
-            {
-                // WCF cannot cancel one request on a shared channel: cancellation stops the wait, the time-out ends the request.
-                reply = await Task.Factory.FromAsync(this.channel.BeginRequest, this.channel.EndRequest, message, this.timeout, null)
-                    .WaitAsync(cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            catch (Exception ex) when (MalformedXml(ex) is { } xml)
-            {
-                // The response arrived but its envelope is not XML (a DTD, no content, garbage): the body is at fault, not the network.
-                throw this.MalformedResponse(operation, xml);
-            }
-            catch (Exception ex) when (IsTransportFailure(ex))
-            {
-                throw this.ConnectionError(operation, ex);
-            }
-
+            Message reply = await this.RequestAsync(operation, message, guard, cancellationToken).ConfigureAwait(false);
             using (reply)
             {
-                return this.ReadReply<TResponse>(operation, reply, binding);
+                try
+                {
+                    return this.ReadReply<TResponse>(operation, reply, binding);
+                }
+                catch (Exception ex) when (IsTransportFailure(ex))
+                {
+                    // The body is read after WCF returned the reply: a stall, a cut connection or the size limit surface here
+                    // (the caller's cancellation stays an OperationCanceledException).
+                    throw this.ConnectionError(operation, ex);
+                }
             }
         }
 
@@ -136,6 +145,38 @@ namespace EsxSdk.Transport
             this.channel.Abort();
             this.factory.Abort();
             return ValueTask.CompletedTask;
+        }
+
+        /// <summary>Sends the request and waits for the reply's headers (the body is read by the caller, from the reply).</summary>
+        private async Task<Message> RequestAsync(string operation, Message message, ResponseBodyGuard guard, CancellationToken cancellationToken)
+        {
+            // WCF cannot cancel one request on a shared channel: cancellation stops the wait, the time-out ends the request.
+            Task<Message> request = Task.Factory.FromAsync(this.channel.BeginRequest, this.channel.EndRequest, message, this.timeout, null);
+            try
+            {
+                return await request.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // A streamed reply holds its connection until it is closed: close one that comes after the caller left.
+                _ = request.ContinueWith(static done => done.Result.Close(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                _ = request.ContinueWith(static failed => failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+            catch (Exception ex) when (guard.BodyWasEmpty)
+            {
+                // WCF's streamed reader fails on an empty body with an ArgumentNullException: say what it is.
+                throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " has an empty body, not a SOAP envelope", operation, 1, 1, ex);
+            }
+            catch (Exception ex) when (MalformedXml(ex) is { } xml)
+            {
+                // The response arrived but its envelope is not XML (a DTD, no content, garbage): the body is at fault, not the network.
+                throw this.MalformedResponse(operation, xml);
+            }
+            catch (Exception ex) when (IsTransportFailure(ex))
+            {
+                throw this.ConnectionError(operation, ex);
+            }
         }
 
         private TResponse ReadReply<TResponse>(string operation, Message reply, IVimTypeRegistry binding)
@@ -201,7 +242,10 @@ namespace EsxSdk.Transport
                 : (1, 1); // an empty body ends at its start
         }
 
-        /// <summary>WCF lets some failures of reading the body through unwrapped (e.g. a body shorter than Content-Length).</summary>
+        /// <summary>
+        /// WCF lets some failures of reading the body through unwrapped (e.g. a body shorter than Content-Length), and the
+        /// streamed body's own reads raise the HTTP stream's errors as they are.
+        /// </summary>
         private static bool IsTransportFailure(Exception ex)
             => ex is CommunicationException or TimeoutException or XmlException or ObjectDisposedException or System.IO.IOException or HttpRequestException or System.Security.Authentication.AuthenticationException;
 
