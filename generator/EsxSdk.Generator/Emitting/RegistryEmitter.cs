@@ -15,6 +15,9 @@ namespace EsxSdk.Generator.Emitting
         /// <summary>Type names per CreateObject switch: small enough for the JIT to optimise the method.</summary>
         private const int CreateObjectChunk = 256;
 
+        /// <summary>Names per TryReadValue switch: its cases are longer than CreateObject's (a call and a lambda each).</summary>
+        private const int TryReadValueChunk = 128;
+
         public static string Emit(RegistryFile model)
         {
             var w = new IndentedWriter();
@@ -104,21 +107,68 @@ namespace EsxSdk.Generator.Emitting
 
         private static void EmitTryReadValue(IndentedWriter w, RegistryFile model)
         {
+            // Enumerations and ArrayOfX types by wire name, in ordinal order for the chunk search.
+            var cases = model.Enums
+                .Select(type => (type.WireName, Emit: (Action<IndentedWriter>)(cw => cw.Line("value = reader.ReadEnum<global::" + model.CSharpNamespace + "." + type.CSharpName + ">();"))))
+                .Concat(model.ArrayTypes.Select(array => (array.WireName, Emit: (Action<IndentedWriter>)(cw =>
+                    cw.List("value = reader.ReadArrayValue", new[] { Literal(array.ItemElementName), "static r => " + ReadItem(array.ItemType, "r") }, ";")))))
+                .OrderBy(c => c.WireName, StringComparer.Ordinal)
+                .ToArray();
+            const string Parameters = "(string typeName, " + RuntimeTypes.XmlReader + " reader, out object? value)";
+
             w.Line();
             w.Line("/// <inheritdoc/>");
-            w.Open("public bool TryReadValue(string typeName, " + RuntimeTypes.XmlReader + " reader, out object? value)");
-            w.Open("switch (typeName)");
-            foreach (EnumModel type in model.Enums)
+            if (cases.Length <= TryReadValueChunk)
             {
-                w.Line("case " + Literal(type.WireName) + ":");
-                w.Line("    value = reader.ReadEnum<global::" + model.CSharpNamespace + "." + type.CSharpName + ">();");
-                w.Line("    return true;");
+                EmitTryReadSwitch(w, "public bool TryReadValue" + Parameters, cases);
+                return;
             }
 
-            foreach (ArrayTypeModel array in model.ArrayTypes)
+            // As for CreateObject: one switch over every name stays unoptimised code; a chunk of them does not.
+            var chunks = new List<(string WireName, Action<IndentedWriter> Emit)[]>();
+            for (int start = 0; start < cases.Length; start += TryReadValueChunk)
             {
-                w.Line("case " + Literal(array.WireName) + ":").Indent();
-                w.List("value = reader.ReadArrayValue", new[] { Literal(array.ItemElementName), "static r => " + ReadItem(array.ItemType, "r") }, ";");
+                chunks.Add(cases.Skip(start).Take(TryReadValueChunk).ToArray());
+            }
+
+            w.Open("public bool TryReadValue" + Parameters);
+            w.List("int found = global::System.Array.BinarySearch", new[] { "TryReadValueChunkStarts", "typeName", "global::System.StringComparer.Ordinal" }, ";");
+            w.Open("switch (found >= 0 ? found : ~found - 1)");
+            for (int i = 0; i < chunks.Count; i++)
+            {
+                w.Line("case " + i + ":");
+                w.Line("    return TryReadValue" + i + "(typeName, reader, out value);");
+            }
+
+            w.Line("default:");
+            w.Line("    value = null;");
+            w.Line("    return false;");
+            w.Close();
+            w.Close();
+            w.Line();
+            w.Line("/// <summary>The first wire name of each chunk <c>TryReadValueN</c> switches over, in ordinal order.</summary>");
+            w.Open("private static readonly string[] TryReadValueChunkStarts =");
+            foreach (var chunk in chunks)
+            {
+                w.Line(Literal(chunk[0].WireName) + ",");
+            }
+
+            w.Close(";");
+            for (int i = 0; i < chunks.Count; i++)
+            {
+                w.Line();
+                EmitTryReadSwitch(w, "private static bool TryReadValue" + i + Parameters, chunks[i]);
+            }
+        }
+
+        private static void EmitTryReadSwitch(IndentedWriter w, string signature, IEnumerable<(string WireName, Action<IndentedWriter> Emit)> cases)
+        {
+            w.Open(signature);
+            w.Open("switch (typeName)");
+            foreach ((string wireName, Action<IndentedWriter> emit) in cases)
+            {
+                w.Line("case " + Literal(wireName) + ":").Indent();
+                emit(w);
                 w.Line("return true;").Outdent();
             }
 

@@ -65,6 +65,65 @@ namespace EsxSdk.Tests.Xml
         [InlineData("HostSystemZ")]
         public void The_registry_knows_no_other_name(string name) => Assert.Null(VimTypeRegistry.Instance.CreateObject(name));
 
+        /// <summary>
+        /// anyType values of every enumeration and every ArrayOfX the binding can write come back as their types: the registry
+        /// looks those names up in chunks of the sorted names too, so every chunk and boundary is crossed.
+        /// </summary>
+        [Fact]
+        public void Every_enumeration_and_array_type_reads_back_as_an_anyType_value()
+        {
+            var values = new List<object>();
+            foreach (Type type in RandomInstanceBuilder.EnumTypes)
+            {
+                values.Add(Activator.CreateInstance(type)!);
+            }
+
+            foreach (Type type in RandomInstanceBuilder.GeneratedTypes.Append(typeof(string)).Append(typeof(int)).Append(typeof(long)))
+            {
+                var array = Array.CreateInstance(type, 1);
+                array.SetValue(type == typeof(string) ? "s" : Activator.CreateInstance(type), 0);
+                values.Add(array);
+            }
+
+            var arrayTypes = new HashSet<Type>();
+            foreach (object value in values)
+            {
+                var property = new DynamicProperty { Name = "v", Val = value };
+                string xml = VimXmlSerializer.Serialize(property, VimTypeRegistry.Instance);
+                object? read = VimXmlSerializer.Deserialize<DynamicProperty>(xml, VimTypeRegistry.Instance).Val;
+                if (value is Array array)
+                {
+                    // Written as the nearest ArrayOfX the WSDL has (ArrayOfEvent for AccountCreatedEvent[]): read as that.
+                    var copy = Assert.IsAssignableFrom<Array>(read);
+                    Assert.True(copy.GetType().GetElementType()!.IsAssignableFrom(array.GetType().GetElementType()), array.GetType().Name + " read back as " + copy.GetType().Name);
+                    Assert.Equal(array.GetType().GetElementType(), Assert.Single(copy.Cast<object>())!.GetType());
+                    arrayTypes.Add(copy.GetType());
+                }
+                else
+                {
+                    Assert.True(read is not null && read.GetType() == value.GetType(), value.GetType().Name + " read back as " + read?.GetType().Name + ":\n" + xml);
+                }
+            }
+
+            Assert.True(RandomInstanceBuilder.EnumTypes.Length > 300, "expected the whole 7.0u2 binding's enumerations");
+            Assert.True(arrayTypes.Count > 500, "expected most ArrayOfX types, found " + arrayTypes.Count);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("AAAA")]
+        [InlineData("zzzz")]
+        [InlineData("arrayOfString")]
+        [InlineData("ArrayOfStringX")]
+        [InlineData("VirtualMachinePowerStateZ")]
+        public void The_registry_reads_no_other_name_as_a_value(string name)
+        {
+            var reader = new VimXmlReader(System.Xml.XmlReader.Create(new System.IO.StringReader("<v/>")), VimTypeRegistry.Instance);
+
+            Assert.False(VimTypeRegistry.Instance.TryReadValue(name, reader, out object? value));
+            Assert.Null(value);
+        }
+
         /// <summary>Reads as the type's root ancestor, so the xsi:type alone must bring back the exact type.</summary>
         private static object Deserialize(Type type, string xml)
         {

@@ -34,9 +34,6 @@ namespace Fixture.Vim25
         {
             switch (typeName)
             {
-                case "PowerState":
-                    value = reader.ReadEnum<global::Fixture.Vim25.PowerState>();
-                    return true;
                 case "ArrayOfAnyType":
                     value = reader.ReadArrayValue("anyType", static r => r.ReadAny());
                     return true;
@@ -63,6 +60,9 @@ namespace Fixture.Vim25
                     return true;
                 case "ArrayOfString":
                     value = reader.ReadArrayValue("string", static r => r.ReadString());
+                    return true;
+                case "PowerState":
+                    value = reader.ReadEnum<global::Fixture.Vim25.PowerState>();
                     return true;
                 default:
                     value = null;

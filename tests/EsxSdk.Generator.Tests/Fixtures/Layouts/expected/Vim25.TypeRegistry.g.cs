@@ -35,13 +35,13 @@ namespace Fixture.Vim25
         {
             switch (typeName)
             {
-                case "ManagedEntityStatus":
-                    value = reader.ReadEnum<global::Fixture.Vim25.ManagedEntityStatus>();
-                    return true;
                 case "ArrayOfManagedObjectReference":
                     value = reader.ReadArrayValue(
                         "ManagedObjectReference",
                         static r => r.ReadObject<global::Fixture.Vim25.ManagedObjectReference>("ManagedObjectReference"));
+                    return true;
+                case "ManagedEntityStatus":
+                    value = reader.ReadEnum<global::Fixture.Vim25.ManagedEntityStatus>();
                     return true;
                 default:
                     value = null;
