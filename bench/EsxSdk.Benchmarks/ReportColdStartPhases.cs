@@ -20,7 +20,7 @@ namespace EsxSdk.Benchmarks
             }
 
             md.AppendLine("### Where the first call goes (ESXSDK_BENCH_COLDSTART_PHASES=1)").AppendLine();
-            md.AppendLine("Phases cut at EsxSdk's activity per SOAP call; *JIT* is `JitInfo.GetCompilationTime` / `GetCompiledMethodCount` over the phase (all threads). *main* is the time before Main's first line, from process start as the runtime counts it (JIT already spent in start-up code). Medians per phase. Recording them costs the EsxSdk JIT clients an ActivityListener (a few ms, counted against them in the table above too).").AppendLine();
+            md.AppendLine("Phases cut at EsxSdk's activity per SOAP call; *JIT* is `JitInfo.GetCompilationTime` / `GetCompiledMethodCount` over the phase (all threads). The first row of each client is what ran before Main's first line (its time is in *process* minus *first call* above). Medians per phase. Recording them costs the EsxSdk JIT clients an ActivityListener (a few ms, counted against them in the table above too).").AppendLine();
             md.AppendLine("| Client | Phase | Time | JIT time | Methods JIT-compiled | Assemblies loaded (end) |").AppendLine("|---|---|---|---|---|---|");
             foreach (var variant in byVariant)
             {
