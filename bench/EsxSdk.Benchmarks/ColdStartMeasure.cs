@@ -36,7 +36,7 @@ namespace EsxSdk.Benchmarks
 
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_SKIP_XMLSERIALIZER") != "1")
             {
-                // About 40 s a start on this machine kind: a cold start run focused on EsxSdk may leave it out.
+                // 25-40 s a start on this machine kind: a cold start run focused on EsxSdk may leave it out.
                 variants.Add(("XmlSerializer, whole contract (svcutil/WCF)", "dotnet", [Required("ESXSDK_BENCH_COLDSTART_XMLSERIALIZER")]));
                 variants.Add(("XmlSerializer, two operations only", "dotnet", [Required("ESXSDK_BENCH_COLDSTART_XMLSERIALIZER")]));
             }
