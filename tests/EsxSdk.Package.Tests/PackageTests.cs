@@ -14,7 +14,8 @@ namespace EsxSdk.Package.Tests
     /// The EsxSdk package as a consumer sees it: packed into a folder feed, restored by throw-away projects in a
     /// temp folder, built (analyzers run) and run against vcsim; and a consumer bringing its own vim25 5.5 WSDL.
     /// </summary>
-    public sealed class PackageTests(PackageFeedFixture feed) : IClassFixture<PackageFeedFixture>
+    [Collection(PackageFeedCollection.Name)]
+    public sealed class PackageTests(PackageFeedFixture feed)
     {
         /// <summary>The consumer's raw start is on this line of its Program.cs (1-based).</summary>
         private const int RawStartLine = 10;
