@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Numerics;
 using System.Xml;
 
 namespace EsxSdk.Xml
@@ -30,59 +31,22 @@ namespace EsxSdk.Xml
         }
 
         /// <summary>Reads xsd:byte (signed).</summary>
-        public sbyte ReadSByte()
-        {
-            Text text = this.ReadText();
-            return sbyte.TryParse(TrimXmlSpace(text.Chars), IntegerStyle, NumberFormatInfo.InvariantInfo, out sbyte value)
-                ? value
-                : this.Convert(text, "xsd:byte", XmlConvert.ToSByte);
-        }
+        public sbyte ReadSByte() => this.ReadNumber("xsd:byte", IntegerStyle, XmlConvert.ToSByte);
 
         /// <summary>Reads xsd:short.</summary>
-        public short ReadInt16()
-        {
-            Text text = this.ReadText();
-            return short.TryParse(TrimXmlSpace(text.Chars), IntegerStyle, NumberFormatInfo.InvariantInfo, out short value)
-                ? value
-                : this.Convert(text, "xsd:short", XmlConvert.ToInt16);
-        }
+        public short ReadInt16() => this.ReadNumber("xsd:short", IntegerStyle, XmlConvert.ToInt16);
 
         /// <summary>Reads xsd:int.</summary>
-        public int ReadInt32()
-        {
-            Text text = this.ReadText();
-            return int.TryParse(TrimXmlSpace(text.Chars), IntegerStyle, NumberFormatInfo.InvariantInfo, out int value)
-                ? value
-                : this.Convert(text, "xsd:int", XmlConvert.ToInt32);
-        }
+        public int ReadInt32() => this.ReadNumber("xsd:int", IntegerStyle, XmlConvert.ToInt32);
 
         /// <summary>Reads xsd:long.</summary>
-        public long ReadInt64()
-        {
-            Text text = this.ReadText();
-            return long.TryParse(TrimXmlSpace(text.Chars), IntegerStyle, NumberFormatInfo.InvariantInfo, out long value)
-                ? value
-                : this.Convert(text, "xsd:long", XmlConvert.ToInt64);
-        }
+        public long ReadInt64() => this.ReadNumber("xsd:long", IntegerStyle, XmlConvert.ToInt64);
 
-        /// <summary>Reads xsd:float.</summary>
-        public float ReadSingle()
-        {
-            // INF, -INF and anything unusual go the XmlConvert way.
-            Text text = this.ReadText();
-            return float.TryParse(TrimXmlSpace(text.Chars), FloatStyle, NumberFormatInfo.InvariantInfo, out float value)
-                ? value
-                : this.Convert(text, "xsd:float", XmlConvert.ToSingle);
-        }
+        /// <summary>Reads xsd:float (INF, -INF and anything unusual go the XmlConvert way).</summary>
+        public float ReadSingle() => this.ReadNumber("xsd:float", FloatStyle, XmlConvert.ToSingle);
 
-        /// <summary>Reads xsd:double.</summary>
-        public double ReadDouble()
-        {
-            Text text = this.ReadText();
-            return double.TryParse(TrimXmlSpace(text.Chars), FloatStyle, NumberFormatInfo.InvariantInfo, out double value)
-                ? value
-                : this.Convert(text, "xsd:double", XmlConvert.ToDouble);
-        }
+        /// <summary>Reads xsd:double (INF, -INF and anything unusual go the XmlConvert way).</summary>
+        public double ReadDouble() => this.ReadNumber("xsd:double", FloatStyle, XmlConvert.ToDouble);
 
         /// <summary>Reads xsd:dateTime, keeping its offset.</summary>
         public DateTimeOffset ReadDateTime() => this.Convert(this.ReadText(), "xsd:dateTime", ParseDateTime);
@@ -108,6 +72,16 @@ namespace EsxSdk.Xml
                 _ => null,
             };
             return value is not null;
+        }
+
+        /// <summary>A number parsed from the element's text with XmlConvert's styles; what the span parser refuses goes to <paramref name="slow"/>.</summary>
+        private T ReadNumber<T>(string xsdType, NumberStyles style, Func<string, T> slow)
+            where T : struct, INumberBase<T>
+        {
+            Text text = this.ReadText();
+            return T.TryParse(TrimXmlSpace(text.Chars), style, NumberFormatInfo.InvariantInfo, out T value)
+                ? value
+                : this.Convert(text, xsdType, slow);
         }
 
         /// <summary>The slow path: the text as a string through <paramref name="parse"/>, its failure named with the element and place.</summary>
