@@ -7,8 +7,7 @@ using System.Text.Json;
 
 namespace EsxSdk.Benchmarks
 {
-    /// <summary>One BenchmarkDotNet case from a full JSON report: method, parameters, median time, bytes allocated per operation.</summary>
-    /// <summary>One BenchmarkDotNet case: median time, bytes allocated per operation, and garbage collections per 1,000 operations.</summary>
+    /// <summary>One BenchmarkDotNet case from a full JSON report: method, parameters, median time, bytes allocated and garbage collections per 1,000 operations.</summary>
     public sealed record BdnCase(string Method, string Parameters, double MedianNs, long AllocatedBytes, double Gen0PerThousand = 0, double Gen1PerThousand = 0);
 
     /// <summary>Reads the artifacts a run left: BenchmarkDotNet's JSON reports, coldstart.json, tasks.json, the payload manifest.</summary>
