@@ -6,13 +6,25 @@ namespace EsxSdk.Session
     /// <summary>Settings of a <see cref="VimClient"/>; the defaults suit real hosts.</summary>
     public sealed record VimClientOptions
     {
+        /// <summary>The longest <see cref="Timeout"/> accepted, 24 days: WCF's timers take at most Int32.MaxValue milliseconds (24.8 days) with a margin for its own arithmetic.</summary>
+        public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(24);
+
+        private TimeSpan timeout = TimeSpan.FromMinutes(5);
+
         /// <summary>
         /// How long one call may take, from sending the request to the last byte of the response read and decoded
         /// (responses are decoded while they arrive, so a body that stalls or trickles halfway ends at this bound too).
         /// Default 5 minutes. The update loop's long poll (WaitForUpdatesEx) waits on the server for a time derived from
-        /// it (always shorter, at most 30 s), so an idle client never times out.
+        /// it (always shorter, at most 30 s), so an idle client never times out. Must be positive and at most
+        /// <see cref="MaxTimeout"/>: every call has a bound (there is no infinite time-out).
         /// </summary>
-        public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+        public TimeSpan Timeout
+        {
+            get => this.timeout;
+            init => this.timeout = value > TimeSpan.Zero && value <= MaxTimeout
+                ? value
+                : throw new ArgumentOutOfRangeException(nameof(this.Timeout), value, "The call time-out must be positive and at most " + MaxTimeout.TotalDays.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " days (WCF's timers take no more); every call needs a bound.");
+        }
 
         /// <summary>
         /// How long watches and task waits ride out an unreachable server (a vCenter service restart, a host failover)

@@ -206,6 +206,38 @@ namespace EsxSdk.Tests.Transport
             Assert.Equal(200, result?.Objects?.Length);
         }
 
+        /// <summary>Every call has a bound: a time-out that is not positive, or longer than WCF accepts, is refused up front.</summary>
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-1)]
+        [InlineData(100 * 24 * 3600)]
+        public void A_time_out_that_is_not_a_bound_WCF_accepts_is_refused_when_the_options_are_made(int seconds)
+        {
+            TimeSpan timeout = seconds < 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
+
+            var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new VimClientOptions { Timeout = timeout });
+
+            Assert.Equal("Timeout", ex.ParamName);
+            Assert.Contains("at most 24 days", ex.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task The_longest_time_out_accepted_works_end_to_end()
+        {
+            byte[] body = Encoding.UTF8.GetBytes(RetrievePropertiesPayload.Build(3));
+            await using var server = StartAfterServiceContent(async c =>
+            {
+                await c.ReadRequestAsync();
+                await c.WriteAsync(Head(body.Length));
+                await c.WriteAsync(body);
+            });
+            await using VimClient client = await ConnectAsync(server, new VimClientOptions { Timeout = VimClientOptions.MaxTimeout }).WaitAsync(HangGuard);
+
+            RetrieveResult? result = await RetrieveAsync(client).WaitAsync(HangGuard);
+
+            Assert.Equal(3, result?.Objects.Length);
+        }
+
         private static RawHttpServer StartAfterServiceContent(params Func<RawHttpConnection, Task>[] calls)
         {
             string serviceContent = ServiceContentXml;
