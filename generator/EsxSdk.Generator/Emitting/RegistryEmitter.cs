@@ -18,6 +18,9 @@ namespace EsxSdk.Generator.Emitting
         /// <summary>Names per TryReadValue switch: its cases are longer than CreateObject's (a call and a lambda each).</summary>
         private const int TryReadValueChunk = 128;
 
+        /// <summary>The chunk index from <c>found</c>, Array.BinarySearch's result over the chunk starts.</summary>
+        private const string ChunkIndex = "(found >= 0 ? found : ~found - 1)";
+
         public static string Emit(RegistryFile model)
         {
             var w = new IndentedWriter();
@@ -60,15 +63,10 @@ namespace EsxSdk.Generator.Emitting
 
             // One switch over thousands of names is too big for the JIT to optimise (it stays unoptimised code, and was a
             // quarter of decode time): find the name's chunk of the sorted names, then switch over that chunk alone.
-            var chunks = new List<ClassModel[]>();
-            for (int start = 0; start < types.Length; start += CreateObjectChunk)
-            {
-                chunks.Add(types.Skip(start).Take(CreateObjectChunk).ToArray());
-            }
-
+            List<ClassModel[]> chunks = Chunks(types, CreateObjectChunk);
             w.Open("public " + RuntimeTypes.XmlSerializable + "? CreateObject(string typeName)");
-            w.List("int found = global::System.Array.BinarySearch", new[] { "CreateObjectChunkStarts", "typeName", "global::System.StringComparer.Ordinal" }, ";");
-            w.Open("return (found >= 0 ? found : ~found - 1) switch");
+            EmitChunkSearch(w, "CreateObject");
+            w.Open("return " + ChunkIndex + " switch");
             for (int i = 0; i < chunks.Count; i++)
             {
                 w.Line(i + " => CreateObject" + i + "(typeName),");
@@ -77,20 +75,42 @@ namespace EsxSdk.Generator.Emitting
             w.Line("_ => null,");
             w.Close(";");
             w.Close();
-            w.Line();
-            w.Line("/// <summary>The first wire name of each chunk <c>CreateObjectN</c> switches over, in ordinal order.</summary>");
-            w.Open("private static readonly string[] CreateObjectChunkStarts =");
-            foreach (ClassModel[] chunk in chunks)
-            {
-                w.Line(Literal(chunk[0].WireName) + ",");
-            }
-
-            w.Close(";");
+            EmitChunkStarts(w, "CreateObject", chunks.Select(chunk => chunk[0].WireName));
             for (int i = 0; i < chunks.Count; i++)
             {
                 w.Line();
                 EmitCreateSwitch(w, model, "private static " + RuntimeTypes.XmlSerializable + "? CreateObject" + i + "(string typeName)", chunks[i]);
             }
+        }
+
+        /// <summary>Consecutive pieces of at most <paramref name="size"/> items of <paramref name="sorted"/> (sorted by wire name, ordinal).</summary>
+        private static List<T[]> Chunks<T>(T[] sorted, int size)
+        {
+            var chunks = new List<T[]>();
+            for (int start = 0; start < sorted.Length; start += size)
+            {
+                chunks.Add(sorted.Skip(start).Take(size).ToArray());
+            }
+
+            return chunks;
+        }
+
+        /// <summary>Finds the chunk whose names would hold typeName: the last chunk start at or before it (<see cref="ChunkIndex"/>).</summary>
+        private static void EmitChunkSearch(IndentedWriter w, string method)
+            => w.List("int found = global::System.Array.BinarySearch", new[] { method + "ChunkStarts", "typeName", "global::System.StringComparer.Ordinal" }, ";");
+
+        /// <summary>The first wire name of each chunk <c>{method}N</c> switches over.</summary>
+        private static void EmitChunkStarts(IndentedWriter w, string method, IEnumerable<string> firstNames)
+        {
+            w.Line();
+            w.Line("/// <summary>The first wire name of each chunk <c>" + method + "N</c> switches over, in ordinal order.</summary>");
+            w.Open("private static readonly string[] " + method + "ChunkStarts =");
+            foreach (string name in firstNames)
+            {
+                w.Line(Literal(name) + ",");
+            }
+
+            w.Close(";");
         }
 
         private static void EmitCreateSwitch(IndentedWriter w, RegistryFile model, string signature, IEnumerable<ClassModel> types)
@@ -125,15 +145,10 @@ namespace EsxSdk.Generator.Emitting
             }
 
             // As for CreateObject: one switch over every name stays unoptimised code; a chunk of them does not.
-            var chunks = new List<(string WireName, Action<IndentedWriter> Emit)[]>();
-            for (int start = 0; start < cases.Length; start += TryReadValueChunk)
-            {
-                chunks.Add(cases.Skip(start).Take(TryReadValueChunk).ToArray());
-            }
-
+            var chunks = Chunks(cases, TryReadValueChunk);
             w.Open("public bool TryReadValue" + Parameters);
-            w.List("int found = global::System.Array.BinarySearch", new[] { "TryReadValueChunkStarts", "typeName", "global::System.StringComparer.Ordinal" }, ";");
-            w.Open("switch (found >= 0 ? found : ~found - 1)");
+            EmitChunkSearch(w, "TryReadValue");
+            w.Open("switch (" + ChunkIndex + ")");
             for (int i = 0; i < chunks.Count; i++)
             {
                 w.Line("case " + i + ":");
@@ -145,15 +160,7 @@ namespace EsxSdk.Generator.Emitting
             w.Line("    return false;");
             w.Close();
             w.Close();
-            w.Line();
-            w.Line("/// <summary>The first wire name of each chunk <c>TryReadValueN</c> switches over, in ordinal order.</summary>");
-            w.Open("private static readonly string[] TryReadValueChunkStarts =");
-            foreach (var chunk in chunks)
-            {
-                w.Line(Literal(chunk[0].WireName) + ",");
-            }
-
-            w.Close(";");
+            EmitChunkStarts(w, "TryReadValue", chunks.Select(chunk => chunk[0].WireName));
             for (int i = 0; i < chunks.Count; i++)
             {
                 w.Line();

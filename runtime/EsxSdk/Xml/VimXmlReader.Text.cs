@@ -109,9 +109,13 @@ namespace EsxSdk.Xml
             return length;
         }
 
-        /// <summary>One shared string per distinct value (enumeration values repeat across a response).</summary>
+        /// <summary>One shared string per distinct value (enumeration values repeat across a response); <paramref name="chars"/> is a slice of the text buffer.</summary>
         private string Atomize(ReadOnlySpan<char> chars)
-            => ((ReadOnlySpan<char>)this.textBuffer).Overlaps(chars, out int offset) ? this.atoms.Add(this.textBuffer, offset, chars.Length) : this.atoms.Add(chars.ToString());
+        {
+            bool inBuffer = ((ReadOnlySpan<char>)this.textBuffer).Overlaps(chars, out int offset);
+            System.Diagnostics.Debug.Assert(inBuffer, "every value reaches Atomize through the text buffer");
+            return this.atoms.Add(this.textBuffer, offset, chars.Length);
+        }
 
         /// <summary>Appends the current node's value to the buffer from <paramref name="length"/>, growing it as needed; the new length.</summary>
         private int AppendValue(int length, bool spill = false)
