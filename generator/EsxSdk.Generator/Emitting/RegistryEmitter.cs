@@ -18,8 +18,8 @@ namespace EsxSdk.Generator.Emitting
         /// <summary>Names per TryReadValue switch: its cases are longer than CreateObject's (a call and a lambda each).</summary>
         private const int TryReadValueChunk = 128;
 
-        /// <summary>The chunk index from <c>found</c>, Array.BinarySearch's result over the chunk starts.</summary>
-        private const string ChunkIndex = "(found >= 0 ? found : ~found - 1)";
+        /// <summary>The most buckets a dispatcher splits its names into (names that still crowd one bucket stay together).</summary>
+        private const int MaxBuckets = 1024;
 
         public static string Emit(RegistryFile model)
         {
@@ -62,55 +62,55 @@ namespace EsxSdk.Generator.Emitting
             ClassModel[] types = model.Classes.OrderBy(c => c.WireName, StringComparer.Ordinal).ToArray();
 
             // One switch over thousands of names is too big for the JIT to optimise (it stays unoptimised code, and was a
-            // quarter of decode time): find the name's chunk of the sorted names, then switch over that chunk alone.
-            List<ClassModel[]> chunks = Chunks(types, CreateObjectChunk);
-            w.Open("public " + RuntimeTypes.XmlSerializable + "? CreateObject(string typeName)");
-            EmitChunkSearch(w, "CreateObject");
-            w.Open("return " + ChunkIndex + " switch");
-            for (int i = 0; i < chunks.Count; i++)
+            // quarter of decode time): a cheap function of the name picks its bucket, then a switch over that bucket alone.
+            List<(int Bucket, ClassModel[] Types)> buckets = Buckets(types, type => type.WireName, CreateObjectChunk, out int mask);
+            w.Open("public " + RuntimeTypes.XmlSerializable + "? CreateObject(string typeName) => CreateObjectBucket(typeName) switch");
+            foreach ((int bucket, _) in buckets)
             {
-                w.Line(i + " => CreateObject" + i + "(typeName),");
+                w.Line(bucket + " => CreateObject" + bucket + "(typeName),");
             }
 
             w.Line("_ => null,");
             w.Close(";");
-            w.Close();
-            EmitChunkStarts(w, "CreateObject", chunks.Select(chunk => chunk[0].WireName));
-            for (int i = 0; i < chunks.Count; i++)
+            EmitBucketFunction(w, "CreateObject", mask);
+            foreach ((int bucket, ClassModel[] chunk) in buckets)
             {
                 w.Line();
-                EmitCreateSwitch(w, model, "private static " + RuntimeTypes.XmlSerializable + "? CreateObject" + i + "(string typeName)", chunks[i]);
+                EmitCreateSwitch(w, model, "private static " + RuntimeTypes.XmlSerializable + "? CreateObject" + bucket + "(string typeName)", chunk);
             }
         }
 
-        /// <summary>Consecutive pieces of at most <paramref name="size"/> items of <paramref name="sorted"/> (sorted by wire name, ordinal).</summary>
-        private static List<T[]> Chunks<T>(T[] sorted, int size)
+        /// <summary>
+        /// The names' buckets (in bucket order, names kept in the given order): as few buckets, a power of two, as hold at
+        /// most <paramref name="size"/> names each. <paramref name="mask"/> is the bucket count less one.
+        /// </summary>
+        private static List<(int Bucket, T[] Items)> Buckets<T>(T[] items, Func<T, string> name, int size, out int mask)
         {
-            var chunks = new List<T[]>();
-            for (int start = 0; start < sorted.Length; start += size)
+            int count = 1;
+            while (count < MaxBuckets && items.GroupBy(item => Bucket(name(item), count - 1)).Any(group => group.Count() > size))
             {
-                chunks.Add(sorted.Skip(start).Take(size).ToArray());
+                count *= 2;
             }
 
-            return chunks;
+            mask = count - 1;
+            int bucketMask = mask;
+            return items.GroupBy(item => Bucket(name(item), bucketMask))
+                .OrderBy(group => group.Key)
+                .Select(group => (group.Key, group.ToArray()))
+                .ToList();
         }
 
-        /// <summary>Finds the chunk whose names would hold typeName: the last chunk start at or before it (<see cref="ChunkIndex"/>).</summary>
-        private static void EmitChunkSearch(IndentedWriter w, string method)
-            => w.List("int found = global::System.Array.BinarySearch", new[] { method + "ChunkStarts", "typeName", "global::System.StringComparer.Ordinal" }, ";");
+        /// <summary>The bucket of a name: what <see cref="EmitBucketFunction"/> emits, computed here to place the names.</summary>
+        private static int Bucket(string name, int mask)
+            => name.Length == 0 ? 0 : ((name.Length * 31) + (name[name.Length - 1] * 7) + name[name.Length / 2]) & mask;
 
-        /// <summary>The first wire name of each chunk <c>{method}N</c> switches over.</summary>
-        private static void EmitChunkStarts(IndentedWriter w, string method, IEnumerable<string> firstNames)
+        /// <summary>Emits <c>{method}Bucket(string typeName)</c>, the same function as <see cref="Bucket"/>.</summary>
+        private static void EmitBucketFunction(IndentedWriter w, string method, int mask)
         {
             w.Line();
-            w.Line("/// <summary>The first wire name of each chunk <c>" + method + "N</c> switches over, in ordinal order.</summary>");
-            w.Open("private static readonly string[] " + method + "ChunkStarts =");
-            foreach (string name in firstNames)
-            {
-                w.Line(Literal(name) + ",");
-            }
-
-            w.Close(";");
+            w.Line("/// <summary>The bucket of a wire name: its length and two of its characters pick which <c>" + method + "N</c> switches over it.</summary>");
+            w.Line("private static int " + method + "Bucket(string typeName)");
+            w.Line("    => typeName.Length == 0 ? 0 : ((typeName.Length * 31) + (typeName[typeName.Length - 1] * 7) + typeName[typeName.Length / 2]) & " + mask + ";");
         }
 
         private static void EmitCreateSwitch(IndentedWriter w, RegistryFile model, string signature, IEnumerable<ClassModel> types)
@@ -144,15 +144,14 @@ namespace EsxSdk.Generator.Emitting
                 return;
             }
 
-            // As for CreateObject: one switch over every name stays unoptimised code; a chunk of them does not.
-            var chunks = Chunks(cases, TryReadValueChunk);
+            // As for CreateObject: one switch over every name stays unoptimised code; a bucket of them does not.
+            var buckets = Buckets(cases, c => c.WireName, TryReadValueChunk, out int mask);
             w.Open("public bool TryReadValue" + Parameters);
-            EmitChunkSearch(w, "TryReadValue");
-            w.Open("switch (" + ChunkIndex + ")");
-            for (int i = 0; i < chunks.Count; i++)
+            w.Open("switch (TryReadValueBucket(typeName))");
+            foreach ((int bucket, _) in buckets)
             {
-                w.Line("case " + i + ":");
-                w.Line("    return TryReadValue" + i + "(typeName, reader, out value);");
+                w.Line("case " + bucket + ":");
+                w.Line("    return TryReadValue" + bucket + "(typeName, reader, out value);");
             }
 
             w.Line("default:");
@@ -160,11 +159,11 @@ namespace EsxSdk.Generator.Emitting
             w.Line("    return false;");
             w.Close();
             w.Close();
-            EmitChunkStarts(w, "TryReadValue", chunks.Select(chunk => chunk[0].WireName));
-            for (int i = 0; i < chunks.Count; i++)
+            EmitBucketFunction(w, "TryReadValue", mask);
+            foreach ((int bucket, var chunk) in buckets)
             {
                 w.Line();
-                EmitTryReadSwitch(w, "private static bool TryReadValue" + i + Parameters, chunks[i]);
+                EmitTryReadSwitch(w, "private static bool TryReadValue" + bucket + Parameters, chunk);
             }
         }
 

@@ -98,15 +98,23 @@ namespace EsxSdk.Xml
                 return -1;
             }
 
-            if (!this.reader.MoveToAttribute(localName, namespaceUri))
+            // By index: MoveToAttribute(name, namespace) looks both names up in the reader's NameTable on every call, and an
+            // element has one or two attributes. String equality tests the reference first, and the reader's names are atomized.
+            int count = this.reader.AttributeCount;
+            for (int i = 0; i < count; i++)
             {
-                return -1;
+                this.reader.MoveToAttribute(i);
+                if (this.reader.LocalName == localName && this.reader.NamespaceURI == namespaceUri)
+                {
+                    // Straight from the attribute node: ReadAttributeValue would make the value's string first.
+                    int length = this.AppendValue(0);
+                    this.reader.MoveToElement();
+                    return length;
+                }
             }
 
-            // Straight from the attribute node: ReadAttributeValue would make the value's string first.
-            int length = this.AppendValue(0);
             this.reader.MoveToElement();
-            return length;
+            return -1;
         }
 
         /// <summary>One shared string per distinct value (enumeration values repeat across a response); <paramref name="chars"/> is a slice of the text buffer.</summary>

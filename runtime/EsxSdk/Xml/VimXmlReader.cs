@@ -17,9 +17,14 @@ namespace EsxSdk.Xml
 
         private const int MaxRecordedSkips = 32;
 
+        /// <summary>Slots of the recent xsi:type values (a power of two).</summary>
+        private const int RecentTypeNameSlots = 32;
+
         private readonly XmlReader reader;
         private readonly IXmlLineInfo? lineInfo;
         private readonly List<string> skippedElements = new();
+
+        private readonly RecentTypeName[] recentTypeNames = new RecentTypeName[RecentTypeNameSlots];
 
         /// <summary>Wraps an <see cref="XmlReader"/> (create it with <see cref="VimXmlSerializer.CreateReaderSettings"/>).</summary>
         public VimXmlReader(XmlReader reader, IVimTypeRegistry registry, int maxDepth = DefaultMaxDepth)
@@ -245,13 +250,32 @@ namespace EsxSdk.Xml
             }
 
             ReadOnlySpan<char> qualified = TrimXmlSpace(this.textBuffer.AsSpan(0, length));
+            (string prefix, string local) = this.SplitTypeName(qualified);
+
+            // An unbound prefix cannot name a known type: the value reads as the declared type. The prefix is looked up every
+            // time: the same text may mean another namespace in another element.
+            string? ns = this.reader.LookupNamespace(prefix);
+            return ns is null ? (string.Empty, local) : (ns, local);
+        }
+
+        /// <summary>
+        /// Prefix and local name of an xsi:type value. A response repeats a few type names thousands of times: the last split
+        /// of each of <see cref="RecentTypeNameSlots"/> slots is kept and reused when the text is the same.
+        /// </summary>
+        private (string Prefix, string Local) SplitTypeName(ReadOnlySpan<char> qualified)
+        {
+            int slot = qualified.IsEmpty ? 0 : (qualified.Length + qualified[^1]) & (RecentTypeNameSlots - 1);
+            ref RecentTypeName recent = ref this.recentTypeNames[slot];
+            if (recent.Text is { } text && qualified.SequenceEqual(text))
+            {
+                return (recent.Prefix, recent.Local);
+            }
+
             int colon = qualified.IndexOf(':');
             string prefix = colon < 0 ? string.Empty : this.Atomize(qualified[..colon]);
             string local = this.Atomize(qualified[(colon + 1)..]);
-
-            // An unbound prefix cannot name a known type: the value reads as the declared type.
-            string? ns = this.reader.LookupNamespace(prefix);
-            return ns is null ? (string.Empty, local) : (ns, local);
+            recent = new RecentTypeName(colon < 0 ? local : this.Atomize(qualified), prefix, local);
+            return (prefix, local);
         }
 
         private void RecordSkip<T>(T target)
@@ -301,5 +325,8 @@ namespace EsxSdk.Xml
 
         private VimXmlException Error(string message, Exception? inner = null)
             => new(message, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0, inner);
+
+        /// <summary>An xsi:type value as written and its split into atomized prefix and local name.</summary>
+        private readonly record struct RecentTypeName(string Text, string Prefix, string Local);
     }
 }

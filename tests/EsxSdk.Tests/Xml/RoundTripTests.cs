@@ -55,7 +55,7 @@ namespace EsxSdk.Tests.Xml
             }
         }
 
-        /// <summary>The registry looks names up in chunks of the sorted names: names before, between and after them are unknown.</summary>
+        /// <summary>The registry looks names up in buckets (by length and two characters): near misses of real names and the empty name are unknown.</summary>
         [Theory]
         [InlineData("")]
         [InlineData("AAAA")]
@@ -67,7 +67,7 @@ namespace EsxSdk.Tests.Xml
 
         /// <summary>
         /// anyType values of every enumeration and every ArrayOfX the binding can write come back as their types: the registry
-        /// looks those names up in chunks of the sorted names too, so every chunk and boundary is crossed.
+        /// looks those names up in buckets too, so every bucket is crossed.
         /// </summary>
         [Fact]
         public void Every_enumeration_and_array_type_reads_back_as_an_anyType_value()

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using EsxSdk.Vim25;
 using EsxSdk.Xml;
 using Xunit;
@@ -79,6 +80,45 @@ namespace EsxSdk.Tests.Xml
             VirtualDevice device = Assert.Single(spec.DeviceChange).Device!;
             Assert.Equal(typeof(VirtualDevice), device.GetType());
             Assert.Equal(7, device.Key);
+        }
+
+        /// <summary>The reader keeps recent xsi:type values split: the same text must still resolve in each element's own scope.</summary>
+        [Fact]
+        public void The_same_xsi_type_text_resolves_by_the_prefix_binding_in_scope_at_each_element()
+        {
+            string xml = """<obj xmlns="urn:vim25" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><deviceChange><device xmlns:p="urn:vim25" xsi:type="p:VirtualDisk"><key>1</key></device></deviceChange><deviceChange><device xmlns:p="urn:other" xsi:type="p:VirtualDisk"><key>2</key></device></deviceChange><deviceChange><device xmlns:p="urn:vim25" xsi:type="p:VirtualDisk"><key>3</key></device></deviceChange></obj>""";
+
+            VirtualMachineConfigSpec spec = VimXmlSerializer.Deserialize<VirtualMachineConfigSpec>(xml, VimTypeRegistry.Instance);
+
+            Assert.Equal(new[] { typeof(VirtualDisk), typeof(VirtualDevice), typeof(VirtualDisk) }, spec.DeviceChange.Select(change => change.Device!.GetType()));
+            Assert.Equal(new[] { 1, 2, 3 }, spec.DeviceChange.Select(change => change.Device!.Key));
+        }
+
+        /// <summary>Many distinct xsi:type values in turn (more than the reader keeps), after other attributes, each with its own type.</summary>
+        [Fact]
+        public void Alternating_xsi_types_after_other_attributes_each_read_as_their_own_type()
+        {
+            Type[] types = typeof(VirtualDevice).Assembly.GetTypes()
+                .Where(type => type.IsSubclassOf(typeof(VirtualDevice)) && !type.IsAbstract)
+                .OrderBy(type => type.Name, StringComparer.Ordinal)
+                .ToArray();
+            var xml = new System.Text.StringBuilder("""<obj xmlns="urn:vim25" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:v="urn:vim25">""");
+            for (int round = 0; round < 3; round++)
+            {
+                for (int i = 0; i < types.Length; i++)
+                {
+                    string type = (i % 2 == 0 ? "v:" : string.Empty) + ((IVimXmlSerializable)Activator.CreateInstance(types[i])!).XmlTypeName;
+                    xml.Append($"""<deviceChange><device a="1" xmlns:x="urn:x" x:type="Nothing" type="Nothing" xsi:type="{type}"><key>{i}</key></device></deviceChange>""");
+                }
+            }
+
+            xml.Append("</obj>");
+
+            VirtualMachineConfigSpec spec = VimXmlSerializer.Deserialize<VirtualMachineConfigSpec>(xml.ToString(), VimTypeRegistry.Instance);
+
+            Assert.True(types.Length > 40, "expected the binding's virtual devices");
+            Assert.Equal(Enumerable.Repeat(types, 3).SelectMany(t => t), spec.DeviceChange.Select(change => change.Device!.GetType()));
+            Assert.Equal(Enumerable.Repeat(Enumerable.Range(0, types.Length), 3).SelectMany(k => k), spec.DeviceChange.Select(change => change.Device!.Key));
         }
 
         [Fact]
