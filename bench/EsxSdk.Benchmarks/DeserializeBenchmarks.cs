@@ -23,7 +23,7 @@ namespace EsxSdk.Benchmarks
     /// and every type, which makes XmlSerializer resolve each anyType value's xsi:type through a far longer chain
     /// (bench/notes.md), so it is not the baseline: it is what a WCF/svcutil proxy pays.
     /// </remarks>
-    [Config(typeof(BenchConfig))]
+    [Config(typeof(ProcessPerCaseConfig))]
     public class DeserializeBenchmarks
     {
         private static readonly XmlReaderSettings Settings = VimXmlSerializer.CreateReaderSettings();

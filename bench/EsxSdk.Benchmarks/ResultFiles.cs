@@ -71,7 +71,7 @@ namespace EsxSdk.Benchmarks
             yield return $"CPU: {Field("Model name")}, {Field("CPU(s)")} logical CPUs ({Field("Thread(s) per core")} thread(s) per core), {Field("Architecture")}";
             yield return $"Memory: {memory}";
             yield return $"OS: {os}, kernel {Environment.OSVersion.Version}";
-            yield return $".NET: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, SDK {Run("dotnet", "--version").Trim()}, BenchmarkDotNet 0.15.8 (in-process, 2 warm-ups, 7 iterations)";
+            yield return $".NET: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, SDK {Run("dotnet", "--version").Trim()}, BenchmarkDotNet 0.15.8 (2 warm-ups, 7 iterations; section 1 a process per case, the other suites in-process)";
             yield return $"vcsim: govmomi {Environment.GetEnvironmentVariable("ESXSDK_BENCH_GOVMOMI") ?? "?"} (Debian golang-github-vmware-govmomi-dev), vCenter model, apiVersion 6.5, on the same machine";
         }
 

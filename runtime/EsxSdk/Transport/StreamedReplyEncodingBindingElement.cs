@@ -3,7 +3,7 @@ using System.Xml;
 
 namespace EsxSdk.Transport
 {
-    /// <summary>Puts <see cref="StreamedReplyEncoder"/> in a binding in place of its text encoding (whose settings it keeps).</summary>
+    /// <summary>Puts <see cref="StreamedReplyEncoder"/> in a binding in place of a text encoding (whose settings it keeps).</summary>
     internal sealed class StreamedReplyEncodingBindingElement : MessageEncodingBindingElement
     {
         private readonly TextMessageEncodingBindingElement text;
@@ -19,21 +19,6 @@ namespace EsxSdk.Transport
         {
             get => this.text.MessageVersion;
             set => this.text.MessageVersion = value;
-        }
-
-        /// <summary>Replaces the text encoding of <paramref name="binding"/>'s elements.</summary>
-        public static CustomBinding Into(Binding binding, XmlReaderSettings settings)
-        {
-            var custom = new CustomBinding(binding);
-            for (int i = 0; i < custom.Elements.Count; i++)
-            {
-                if (custom.Elements[i] is TextMessageEncodingBindingElement text)
-                {
-                    custom.Elements[i] = new StreamedReplyEncodingBindingElement(text, settings);
-                }
-            }
-
-            return custom;
         }
 
         public override MessageEncoderFactory CreateMessageEncoderFactory() => new Factory(this.text.CreateMessageEncoderFactory(), this.settings);
