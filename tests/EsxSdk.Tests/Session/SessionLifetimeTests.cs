@@ -14,16 +14,20 @@ namespace EsxSdk.Tests.Session
     {
         private static readonly ManagedObjectReference ServiceInstance = new("ServiceInstance", "ServiceInstance");
 
+        /// <summary>
+        /// Keep-alives go out at most two intervals apart (a tick skips a session used within the last interval): 600 ms
+        /// against a 2 s idle time-out leaves room for a loaded CI machine (1 s did not), and 5 s idle would expire it twice.
+        /// </summary>
         [Fact]
         public async Task Keep_alive_holds_an_idle_session_past_the_server_idle_timeout()
         {
-            await using VcsimPeer peer = await VcsimPeer.StartAsync(new VcsimPeerOptions { SessionIdleTimeout = TimeSpan.FromSeconds(1) });
+            await using VcsimPeer peer = await VcsimPeer.StartAsync(new VcsimPeerOptions { SessionIdleTimeout = TimeSpan.FromSeconds(2) });
             var logger = new CollectingLogger();
             var options = new VimClientOptions { KeepAliveInterval = TimeSpan.FromMilliseconds(300), Logger = logger };
             await using VimClient client = await VimClient.ConnectAsync(peer.Url.ToString(), new NetworkCredential(peer.User, peer.Password), options);
             string key = client.CurrentSession!.Key!;
 
-            await Task.Delay(TimeSpan.FromSeconds(4));
+            await Task.Delay(TimeSpan.FromSeconds(5));
             await client.Service.CreateFolderAsync(client.ServiceContent.RootFolder!, "kept-alive");
 
             Assert.Equal(key, client.CurrentSession!.Key);
