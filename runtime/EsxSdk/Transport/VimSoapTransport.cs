@@ -88,7 +88,7 @@ namespace EsxSdk.Transport
 
         /// <summary>
         /// SOAP 1.1 without addressing over HTTP(S), what BasicHttpBinding builds, put together from its two elements: going
-        /// through BasicHttpBinding (its security, MTOM and WebSocket settings) costs a cold start some 40 more methods to JIT.
+        /// through BasicHttpBinding (its security, MTOM and WebSocket settings) costs a cold start some 50 more methods to JIT.
         /// </summary>
         private static CustomBinding CreateBinding(VimTransportOptions options, bool https, bool buffered)
         {
