@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 
 namespace EsxSdk.Benchmarks
@@ -19,13 +20,18 @@ namespace EsxSdk.Benchmarks
     {
         public const string HelloWorld = "Hello world (dotnet new console)";
 
+        /// <summary>The package client with the transport's start-up warm-up switched off: what the warm-up gains, in the same rounds.</summary>
+        public const string WarmUpOff = "EsxSdk (JIT, package, start-up warm-up switched off)";
+
         public static async Task RunAsync(string[] args)
         {
             int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
+            string package = Required("ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE");
             var variants = new List<(string Name, string File, string[] Prefix)>
             {
                 (HelloWorld, "dotnet", [Required("ESXSDK_BENCH_COLDSTART_HELLO")]),
-                ("EsxSdk (JIT, package: ReadyToRun image)", "dotnet", [Required("ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE")]),
+                ("EsxSdk (JIT, package: ReadyToRun image)", "dotnet", [package]),
+                (WarmUpOff, "dotnet", ["exec", "--runtimeconfig", WarmUpOffConfig(package), package]),
                 ("EsxSdk (JIT, project reference: IL only)", "dotnet", [Required("ESXSDK_BENCH_COLDSTART_ESXSDK")]),
             };
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_PUBLISHED_R2R") is { Length: > 0 } published)
@@ -105,6 +111,23 @@ namespace EsxSdk.Benchmarks
             double? serializers = json.RootElement.TryGetProperty("serializersMs", out JsonElement s) ? s.GetDouble() : null;
             string? phases = json.RootElement.TryGetProperty("phases", out JsonElement p) ? p.GetRawText() : null;
             return new ColdStartSample(variant, json.RootElement.GetProperty("firstCallMs").GetDouble(), wallMs, serializers, phases);
+        }
+
+        /// <summary>The program's runtimeconfig.json with the AppContext switch that turns the warm-up off, beside the results.</summary>
+        private static string WarmUpOffConfig(string program)
+        {
+            JsonNode config = JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(program, ".runtimeconfig.json")))!;
+            JsonObject options = config["runtimeOptions"]!.AsObject();
+            if (options["configProperties"] is not JsonObject properties)
+            {
+                options["configProperties"] = properties = [];
+            }
+
+            properties["EsxSdk.Transport.DisableStartupWarmUp"] = true;
+            Directory.CreateDirectory(Artifacts.Root);
+            string path = Path.Combine(Artifacts.Root, "coldstart-warmup-off.runtimeconfig.json");
+            File.WriteAllText(path, config.ToJsonString());
+            return path;
         }
 
         private static string Required(string variable) => Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value && File.Exists(value)

@@ -97,7 +97,11 @@ namespace EsxSdk.Session
                 VimClientLog.PlaintextAllowed(log, uri.SdkUri);
             }
 
-            VimSoapTransport transport = await VimSoapTransport.OpenAsync(new VimTransportOptions(uri.SdkUri, options.Timeout, options.MaxResponseBytes, uri.NoVerify, uri.Thumbprint), VimTypeRegistry.Instance, cancellationToken).ConfigureAwait(false);
+            VimSoapTransport transport = await VimSoapTransport.OpenAsync(
+                new VimTransportOptions(uri.SdkUri, options.Timeout, options.MaxResponseBytes, uri.NoVerify, uri.Thumbprint),
+                VimTypeRegistry.Instance,
+                StartupWarmUp.Pending ? FirstExchangeWarmUp() : null,
+                cancellationToken).ConfigureAwait(false);
             transport.ApiVersion = VimService.WsdlApiVersion;
             var client = new VimClient(uri, transport, credentials, options);
             try
@@ -111,6 +115,33 @@ namespace EsxSdk.Session
                 throw;
             }
         }
+
+        /// <summary>The first call every connection makes, RetrieveServiceContent, with an answer shaped like a server's.</summary>
+        internal static StartupWarmUp FirstExchangeWarmUp()
+            => StartupWarmUp.For(
+                "RetrieveServiceContent",
+                new RetrieveServiceContentRequestType { This = ServiceInstance },
+                new RetrieveServiceContentResponse
+                {
+                    Returnval = new ServiceContent
+                    {
+                        RootFolder = new ManagedObjectReference("Folder", "group-d1"),
+                        PropertyCollector = new ManagedObjectReference("PropertyCollector", "propertyCollector"),
+                        SessionManager = new ManagedObjectReference("SessionManager", "SessionManager"),
+                        About = new AboutInfo
+                        {
+                            Name = "EsxSdk warm-up",
+                            FullName = "EsxSdk warm-up",
+                            Vendor = "EsxSdk",
+                            Version = VimService.WsdlApiVersion,
+                            Build = "0",
+                            OsType = "none",
+                            ProductLineId = "none",
+                            ApiType = "HostAgent",
+                            ApiVersion = VimService.WsdlApiVersion,
+                        },
+                    },
+                });
 
         /// <summary>Logs in with the configured credentials (a no-op when already logged in).</summary>
         public async Task LoginAsync(CancellationToken cancellationToken = default)

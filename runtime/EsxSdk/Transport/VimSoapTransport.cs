@@ -50,13 +50,19 @@ namespace EsxSdk.Transport
 
         public CookieContainer Cookies { get; }
 
-        public static async Task<VimSoapTransport> OpenAsync(VimTransportOptions options, IVimTypeRegistry registry, CancellationToken cancellationToken)
+        /// <summary>Opens the channel; <paramref name="warmUp"/>, when given, runs beside it the first time a process connects.</summary>
+        public static async Task<VimSoapTransport> OpenAsync(VimTransportOptions options, IVimTypeRegistry registry, StartupWarmUp? warmUp, CancellationToken cancellationToken)
         {
             bool https = options.Endpoint.Scheme == Uri.UriSchemeHttps;
 
             // The switch exists to measure the old buffered mode beside the streamed one (bench/, "peak").
             bool buffered = AppContext.TryGetSwitch(BufferResponsesSwitch, out bool on) && on;
             CustomBinding binding = CreateBinding(options, https, buffered);
+            if (warmUp is not null && StartupWarmUp.Pending)
+            {
+                // A copy of the encoding: the binding's own elements are being read by the channel set-up meanwhile.
+                _ = warmUp.StartOnce((MessageEncodingBindingElement)binding.Elements.Find<MessageEncodingBindingElement>()!.Clone(), registry);
+            }
 
             // WCF hands its HttpClientHandler to this hook: certificate policy lives in one place, and every response
             // body is read under its call's time-out and token.
@@ -90,7 +96,7 @@ namespace EsxSdk.Transport
         /// SOAP 1.1 without addressing over HTTP(S), what BasicHttpBinding builds, put together from its two elements: going
         /// through BasicHttpBinding (its security, MTOM and WebSocket settings) costs a cold start some 50 more methods to JIT.
         /// </summary>
-        private static CustomBinding CreateBinding(VimTransportOptions options, bool https, bool buffered)
+        internal static CustomBinding CreateBinding(VimTransportOptions options, bool https, bool buffered)
         {
             var text = new TextMessageEncodingBindingElement(MessageVersion.Soap11, System.Text.Encoding.UTF8);
             text.ReaderQuotas.MaxDepth = MaxReaderDepth;
@@ -138,7 +144,7 @@ namespace EsxSdk.Transport
             {
                 try
                 {
-                    return this.ReadReply<TResponse>(operation, reply, binding);
+                    return ReadReply<TResponse>(this.Endpoint, this.registry, operation, reply, binding);
                 }
                 catch (Exception ex) when (IsTransportFailure(ex))
                 {
@@ -184,7 +190,7 @@ namespace EsxSdk.Transport
             catch (Exception ex) when (MalformedXml(ex) is { } xml)
             {
                 // The response arrived but its envelope is not XML (a DTD, no content, garbage): the body is at fault, not the network.
-                throw this.MalformedResponse(operation, xml);
+                throw MalformedResponse(this.Endpoint, operation, xml);
             }
             catch (Exception ex) when (IsTransportFailure(ex))
             {
@@ -192,18 +198,19 @@ namespace EsxSdk.Transport
             }
         }
 
-        private TResponse ReadReply<TResponse>(string operation, Message reply, IVimTypeRegistry binding)
+        /// <summary>Reads the response element of <paramref name="reply"/>, or raises its fault (read with <paramref name="faults"/>).</summary>
+        internal static TResponse ReadReply<TResponse>(Uri endpoint, IVimTypeRegistry faults, string operation, Message reply, IVimTypeRegistry binding)
             where TResponse : class, IVimXmlSerializable, new()
         {
             if (reply.IsEmpty)
             {
-                throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " has an empty SOAP body.", operation);
+                throw new VimProtocolException("The response to " + operation + " from " + endpoint + " has an empty SOAP body.", operation);
             }
 
             try
             {
                 using XmlDictionaryReader body = reply.GetReaderAtBodyContents();
-                var reader = new VimXmlReader(body, reply.IsFault ? this.registry : binding);
+                var reader = new VimXmlReader(body, reply.IsFault ? faults : binding);
                 if (reply.IsFault)
                 {
                     SoapFault fault = SoapFault.Read(reader);
@@ -212,7 +219,7 @@ namespace EsxSdk.Transport
 
                 if (body.MoveToContent() != XmlNodeType.Element)
                 {
-                    throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " has an empty SOAP body.", operation);
+                    throw new VimProtocolException("The response to " + operation + " from " + endpoint + " has an empty SOAP body.", operation);
                 }
 
                 var response = new TResponse();
@@ -221,11 +228,11 @@ namespace EsxSdk.Transport
             }
             catch (XmlException ex)
             {
-                throw this.MalformedResponse(operation, ex);
+                throw MalformedResponse(endpoint, operation, ex);
             }
             catch (VimXmlException ex)
             {
-                throw new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " cannot be read: " + ex.Message, operation, ex);
+                throw new VimProtocolException("The response to " + operation + " from " + endpoint + " cannot be read: " + ex.Message, operation, ex);
             }
         }
 
@@ -237,14 +244,14 @@ namespace EsxSdk.Transport
             _ => null,
         };
 
-        private VimProtocolException MalformedResponse(string operation, XmlException ex)
+        private static VimProtocolException MalformedResponse(Uri endpoint, string operation, XmlException ex)
         {
             // WCF's reader puts the place in the message only ("Line 2, position 3."): take it from there when the properties are empty.
             (int line, int position) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : PlaceInMessage(ex.Message);
             string what = ex.Message.Contains("DTD", StringComparison.Ordinal)
                 ? "contains a DTD, which vim25 responses never have and EsxSdk refuses"
                 : "is not valid XML: " + ex.Message;
-            return new VimProtocolException("The response to " + operation + " from " + this.Endpoint + " " + what, operation, line, position, ex);
+            return new VimProtocolException("The response to " + operation + " from " + endpoint + " " + what, operation, line, position, ex);
         }
 
         private static (int Line, int Position) PlaceInMessage(string message)

@@ -1,0 +1,110 @@
+using System;
+using System.IO;
+using System.Runtime;
+using System.ServiceModel.Channels;
+using System.Threading;
+using System.Threading.Tasks;
+using EsxSdk.Xml;
+
+namespace EsxSdk.Transport
+{
+    /// <summary>
+    /// A process's first connection spends most of its time JIT-compiling, one method after another on one thread: WCF
+    /// ships without precompiled code. While the channel opens, this runs one sample exchange through the same message
+    /// layer on another core (the request written as a call writes it, a sample response read as a reply is read), so the
+    /// message, encoder and reader code is compiled beside the channel set-up instead of after it. Nothing is sent.
+    /// Once per process, only where there is a JIT and a second core; the AppContext switch
+    /// <c>EsxSdk.Transport.DisableStartupWarmUp</c> turns it off.
+    /// </summary>
+    internal sealed class StartupWarmUp
+    {
+        public const string DisableSwitch = "EsxSdk.Transport.DisableStartupWarmUp";
+
+        private static readonly Uri SampleEndpoint = new("http://warm-up.invalid/sdk");
+
+        private static int started;
+
+        private readonly string operation;
+        private readonly IVimXmlSerializable request;
+        private readonly string responseElement;
+        private readonly IVimXmlSerializable sampleResponse;
+        private readonly Func<Message, IVimTypeRegistry, IVimXmlSerializable> readReply;
+
+        private StartupWarmUp(string operation, IVimXmlSerializable request, string responseElement, IVimXmlSerializable sampleResponse, Func<Message, IVimTypeRegistry, IVimXmlSerializable> readReply)
+        {
+            this.operation = operation;
+            this.request = request;
+            this.responseElement = responseElement;
+            this.sampleResponse = sampleResponse;
+            this.readReply = readReply;
+        }
+
+        /// <summary>
+        /// Whether this process may warm up: a JIT at work (none under NativeAOT; RuntimeFeature.IsDynamicCodeCompiled
+        /// follows the IsDynamicCodeSupported setting of AOT-ready apps even under the JIT), a core to spare, not switched off.
+        /// </summary>
+        public static bool Enabled
+            => JitInfo.GetCompiledMethodCount(currentThread: false) > 0
+                && Environment.ProcessorCount > 1
+                && !(AppContext.TryGetSwitch(DisableSwitch, out bool disabled) && disabled);
+
+        /// <summary>Whether a connection made now would start the warm-up (so callers make the sample only then).</summary>
+        public static bool Pending => Volatile.Read(ref started) == 0 && Enabled;
+
+        /// <summary>The exchange of <paramref name="operation"/>, whose request element has the operation's name.</summary>
+        public static StartupWarmUp For<TResponse>(string operation, IVimXmlSerializable request, TResponse sampleResponse)
+            where TResponse : class, IVimXmlSerializable, new()
+            => new(
+                operation,
+                request,
+                operation + "Response",
+                sampleResponse,
+                (reply, registry) => VimSoapTransport.ReadReply<TResponse>(SampleEndpoint, registry, operation, reply, registry));
+
+        /// <summary>
+        /// Starts the exchange on the thread pool with an encoder made from <paramref name="encoding"/> (the binding's, or a
+        /// copy), the first time a process asks; null when it does not run.
+        /// </summary>
+        public Task? StartOnce(MessageEncodingBindingElement encoding, IVimTypeRegistry registry)
+        {
+            if (!Enabled || Interlocked.Exchange(ref started, 1) != 0)
+            {
+                return null;
+            }
+
+            return Task.Run(() =>
+            {
+                try
+                {
+                    this.Run(encoding.CreateMessageEncoderFactory().Encoder, registry);
+                }
+#pragma warning disable CA1031 // Only the timing depends on it: a failure must not reach the connection it runs beside.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
+            });
+        }
+
+        /// <summary>The exchange itself, on the calling thread; returns the sample response as read back (tests check it).</summary>
+        public IVimXmlSerializable Run(MessageEncoder encoder, IVimTypeRegistry registry)
+        {
+            var buffers = BufferManager.CreateBufferManager(0, int.MaxValue);
+            using (Message outgoing = Message.CreateMessage(encoder.MessageVersion, "urn:vim25/warm-up", new VimRequestBodyWriter(this.operation, this.request, registry)))
+            {
+                buffers.ReturnBuffer(encoder.WriteMessage(outgoing, int.MaxValue, buffers, 0).Array);
+            }
+
+            byte[] response;
+            using (Message sample = Message.CreateMessage(encoder.MessageVersion, null, new VimRequestBodyWriter(this.responseElement, this.sampleResponse, registry)))
+            {
+                ArraySegment<byte> written = encoder.WriteMessage(sample, int.MaxValue, buffers, 0);
+                response = written.AsSpan().ToArray();
+                buffers.ReturnBuffer(written.Array);
+            }
+
+            using Message reply = encoder.ReadMessage(new MemoryStream(response, writable: false), 64 * 1024, encoder.ContentType);
+            return this.readReply(reply, registry);
+        }
+    }
+}
