@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark measure and regenerates docs/benchmarks.md (see bench/README.md).
-#   bench/run.sh            full run (about 30-40 minutes on a 2-core machine)
+#   bench/run.sh            full run (about 75 minutes on a 2-core machine; ESXSDK_BENCH_LAUNCHES=1 about 45: section 1 in one process per case)
 #   bench/run.sh --quick    one pass of each case: checks the suite works; figures meaningless, docs not written
 # Needs: the .NET SDK, Go + govmomi (Debian: golang-go golang-github-vmware-govmomi-dev), the vim25 WSDL (wsdl/README.md).
 set -euo pipefail

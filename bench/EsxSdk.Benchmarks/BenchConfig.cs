@@ -34,6 +34,25 @@ namespace EsxSdk.Benchmarks
                 // BenchmarkDotNet builds the suite once more for its child processes: the whole binding, its XmlSerializer
                 // twins and wsdl.exe's model take minutes on 2 cores.
                 this.WithBuildTimeout(TimeSpan.FromMinutes(20));
+
+                // Three processes per case, the result their median: the 1,000-VM decode ran at 43 ms in one process and
+                // 88-98 ms in others with the same code, bytes and collections (bench/notes.md, "Decode at 1,000 VMs").
+                // ESXSDK_BENCH_LAUNCHES=1 for a quicker, less certain run.
+                string? launches = Environment.GetEnvironmentVariable("ESXSDK_BENCH_LAUNCHES");
+                job = job.WithLaunchCount(launches is { Length: > 0 } ? int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture) : 3);
+            }
+
+            // Trials of how the GC treats memory between iterations (bench/notes.md, "Decode at 1,000 VMs"):
+            // ESXSDK_BENCH_GC_FORCE=0 drops the forced collections between iterations, ESXSDK_BENCH_GC_RETAIN_VM=1 keeps the
+            // memory they free committed instead of handing it back to the OS.
+            if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_GC_FORCE") == "0")
+            {
+                job = job.WithGcForce(false);
+            }
+
+            if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_GC_RETAIN_VM") == "1")
+            {
+                job = job.WithGcRetainVm(true);
             }
 
             this.AddJob(job);

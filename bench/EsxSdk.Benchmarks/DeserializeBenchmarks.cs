@@ -33,8 +33,13 @@ namespace EsxSdk.Benchmarks
 
         private byte[] payload = [];
 
-        [Params(100, 1000, 5000)]
+        [ParamsSource(nameof(VmCounts))]
         public int Vms { get; set; }
+
+        /// <summary>100, 1,000 and 5,000; ESXSDK_BENCH_VMS=1000 (comma-separated) measures only those, for trials.</summary>
+        public static int[] VmCounts => Environment.GetEnvironmentVariable("ESXSDK_BENCH_VMS") is { Length: > 0 } only
+            ? Array.ConvertAll(only.Split(','), v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))
+            : [100, 1000, 5000];
 
         [GlobalSetup]
         public void Setup()

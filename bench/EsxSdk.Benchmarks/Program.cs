@@ -34,6 +34,9 @@ namespace EsxSdk.Benchmarks
                         rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 200,
                         rest.Length > 1 ? int.Parse(rest[1], System.Globalization.CultureInfo.InvariantCulture) : 1,
                         rest.Length > 2 ? rest[2] : null);
+                case "gcpattern":
+                    GcPatternProbe.Run(rest);
+                    return 0;
                 case "profile":
                     DecodeProfile.Run(rest);
                     return 0;
@@ -44,7 +47,7 @@ namespace EsxSdk.Benchmarks
                     Report.Write(rest.Length > 0 ? rest[0] : System.IO.Path.Combine(Artifacts.RepoRoot, "docs", "benchmarks.md"));
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | peak [MB] | report [out.md]  (see bench/README.md)");
+                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | gcpattern [vms] [esxsdk|xmlserializer] [forced|steady] [calls] [retained MB] | peak [MB] | report [out.md]  (see bench/README.md)");
                     return 2;
             }
         }

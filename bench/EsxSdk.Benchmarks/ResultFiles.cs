@@ -34,6 +34,25 @@ namespace EsxSdk.Benchmarks
                 .ToList();
         }
 
+        /// <summary>How many processes BenchmarkDotNet ran each case of <paramref name="benchmarkClass"/> in (its LaunchCount), from the full JSON report.</summary>
+        public static int Launches(string benchmarkClass)
+        {
+            string path = Path.Combine(Artifacts.Root, "bdn", "results", "EsxSdk.Benchmarks." + benchmarkClass + "-report-full.json");
+            if (!File.Exists(path))
+            {
+                return 0;
+            }
+
+            using JsonDocument json = JsonDocument.Parse(File.ReadAllText(path));
+            return json.RootElement.GetProperty("Benchmarks").EnumerateArray()
+                .SelectMany(b => b.TryGetProperty("Measurements", out JsonElement m) ? m.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                .Select(m => m.GetProperty("LaunchIndex").GetInt32())
+                .Distinct()
+                .Count();
+        }
+
+        private static string Processes(int count) => count == 1 ? "one process" : count + " processes";
+
         private static double PerThousand(JsonElement benchmark, string collections)
             => benchmark.TryGetProperty("Memory", out JsonElement m) && m.GetProperty("TotalOperations").GetInt64() is > 0 and long operations
                 ? m.GetProperty(collections).GetInt64() * 1000.0 / operations
@@ -71,7 +90,7 @@ namespace EsxSdk.Benchmarks
             yield return $"CPU: {Field("Model name")}, {Field("CPU(s)")} logical CPUs ({Field("Thread(s) per core")} thread(s) per core), {Field("Architecture")}";
             yield return $"Memory: {memory}";
             yield return $"OS: {os}, kernel {Environment.OSVersion.Version}";
-            yield return $".NET: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, SDK {Run("dotnet", "--version").Trim()}, BenchmarkDotNet 0.15.8 (2 warm-ups, 7 iterations; section 1 a process per case, the other suites in-process)";
+            yield return $".NET: {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, SDK {Run("dotnet", "--version").Trim()}, BenchmarkDotNet 0.15.8 (2 warm-ups, 7 iterations; section 1: {Processes(Launches("DeserializeBenchmarks"))} per case, the median over all their iterations; the other suites in-process)";
             yield return $"vcsim: govmomi {Environment.GetEnvironmentVariable("ESXSDK_BENCH_GOVMOMI") ?? "?"} (Debian golang-github-vmware-govmomi-dev), vCenter model, apiVersion 6.5, on the same machine";
         }
 
