@@ -42,17 +42,10 @@ namespace EsxSdk.Benchmarks
                 job = job.WithLaunchCount(launches is { Length: > 0 } ? int.Parse(launches, System.Globalization.CultureInfo.InvariantCulture) : 3);
             }
 
-            // Trials of how the GC treats memory between iterations (bench/notes.md, "Decode at 1,000 VMs"):
-            // ESXSDK_BENCH_GC_FORCE=0 drops the forced collections between iterations, ESXSDK_BENCH_GC_RETAIN_VM=1 keeps the
-            // memory they free committed instead of handing it back to the OS.
+            // A trial (bench/notes.md, "Decode at 1,000 VMs"): ESXSDK_BENCH_GC_FORCE=0 drops the forced collections between iterations.
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_GC_FORCE") == "0")
             {
                 job = job.WithGcForce(false);
-            }
-
-            if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_GC_RETAIN_VM") == "1")
-            {
-                job = job.WithGcRetainVm(true);
             }
 
             this.AddJob(job);
