@@ -50,7 +50,7 @@ namespace EsxSdk.Transport
 
         public CookieContainer Cookies { get; }
 
-        /// <summary>Opens the channel; <paramref name="warmUp"/>, when given, runs beside it the first time a process connects.</summary>
+        /// <summary>Opens the channel; <paramref name="warmUp"/> (given only while none has started) runs beside it.</summary>
         public static async Task<VimSoapTransport> OpenAsync(VimTransportOptions options, IVimTypeRegistry registry, StartupWarmUp? warmUp, CancellationToken cancellationToken)
         {
             bool https = options.Endpoint.Scheme == Uri.UriSchemeHttps;
@@ -58,7 +58,7 @@ namespace EsxSdk.Transport
             // The switch exists to measure the old buffered mode beside the streamed one (bench/, "peak").
             bool buffered = AppContext.TryGetSwitch(BufferResponsesSwitch, out bool on) && on;
             CustomBinding binding = CreateBinding(options, https, buffered);
-            if (warmUp is not null && StartupWarmUp.Pending)
+            if (warmUp is not null)
             {
                 // A copy of the encoding: the binding's own elements are being read by the channel set-up meanwhile.
                 _ = warmUp.StartOnce((MessageEncodingBindingElement)binding.Elements.Find<MessageEncodingBindingElement>()!.Clone(), registry);
