@@ -18,6 +18,19 @@ namespace EsxSdk.Xml
         /// <summary>Type names, prefixes and enumeration values seen in this document, one string each (a private table: the reader's may have a quota).</summary>
         private readonly NameTable atoms = new();
 
+        /// <summary>
+        /// The name of the reader <see cref="XmlReader.Create(System.IO.Stream, XmlReaderSettings)"/> returns. Its ReadValueChunk
+        /// returns fewer characters than asked only at the end of the value, or one fewer to keep a surrogate pair whole
+        /// (tests/EsxSdk.Tests/Xml/ValueChunkTests pin this); other readers may stop short mid-value.
+        /// </summary>
+        private const string PlainTextReaderTypeName = "System.Xml.XmlTextReaderImpl";
+
+        /// <summary>
+        /// True when a short chunk is known to end the value: the closing ReadValueChunk call that returns 0 is skipped, about
+        /// a tenth of a decode (it sets up the reader's incremental state again, and the next Read() unwinds it).
+        /// </summary>
+        private readonly bool shortChunkEndsValue;
+
         private char[] textBuffer = new char[InitialTextBufferLength];
 
         /// <summary>The start of the string value being read when it outgrew <see cref="SpillTextLength"/>, else null.</summary>
@@ -120,6 +133,11 @@ namespace EsxSdk.Xml
         /// <summary>One shared string per distinct value (enumeration values repeat across a response); <paramref name="chars"/> is a slice of the text buffer.</summary>
         private string Atomize(ReadOnlySpan<char> chars)
         {
+            if (chars.IsEmpty)
+            {
+                return string.Empty; // an empty slice overlaps nothing
+            }
+
             bool inBuffer = ((ReadOnlySpan<char>)this.textBuffer).Overlaps(chars, out int offset);
             System.Diagnostics.Debug.Assert(inBuffer, "every value reaches Atomize through the text buffer");
             return this.atoms.Add(this.textBuffer, offset, chars.Length);
@@ -143,7 +161,9 @@ namespace EsxSdk.Xml
 
             while (true)
             {
-                if (length == this.textBuffer.Length)
+                // Room for a surrogate pair at least: asked for one character, a reader either throws (XmlReader.Create's) or
+                // returns 0 as if the value had ended (WCF's) when the next character is half of a pair.
+                if (this.textBuffer.Length - length < 2)
                 {
                     if (spill && length >= SpillTextLength)
                     {
@@ -156,13 +176,13 @@ namespace EsxSdk.Xml
                     }
                 }
 
-                int read = this.reader.ReadValueChunk(this.textBuffer, length, this.textBuffer.Length - length);
-                if (read == 0)
+                int space = this.textBuffer.Length - length;
+                int read = this.reader.ReadValueChunk(this.textBuffer, length, space);
+                length += read;
+                if (read == 0 || (this.shortChunkEndsValue && read < space - 1))
                 {
                     return length;
                 }
-
-                length += read;
             }
         }
 

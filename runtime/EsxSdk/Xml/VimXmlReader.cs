@@ -34,6 +34,7 @@ namespace EsxSdk.Xml
             ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
             this.reader = reader;
             this.lineInfo = reader as IXmlLineInfo;
+            this.shortChunkEndsValue = reader.GetType().FullName == PlainTextReaderTypeName;
             this.Registry = registry;
             this.MaxDepth = maxDepth;
         }
