@@ -31,6 +31,9 @@ namespace EsxSdk.Xml
         /// </summary>
         private readonly bool shortChunkEndsValue;
 
+        /// <summary>Whether the reader hands out value chunks (asked once: it is a property of the reader's kind, asked per value otherwise).</summary>
+        private readonly bool canReadValueChunk;
+
         private char[] textBuffer = new char[InitialTextBufferLength];
 
         /// <summary>The start of the string value being read when it outgrew <see cref="SpillTextLength"/>, else null.</summary>
@@ -146,7 +149,7 @@ namespace EsxSdk.Xml
         /// <summary>Appends the current node's value to the buffer from <paramref name="length"/>, growing it as needed; the new length.</summary>
         private int AppendValue(int length, bool spill = false)
         {
-            if (!this.reader.CanReadValueChunk)
+            if (!this.canReadValueChunk)
             {
                 // A reader without value chunks (e.g. XmlNodeReader) hands out the value as a string.
                 string value = this.reader.Value;

@@ -35,6 +35,7 @@ namespace EsxSdk.Xml
             this.reader = reader;
             this.lineInfo = reader as IXmlLineInfo;
             this.shortChunkEndsValue = reader.GetType().FullName == PlainTextReaderTypeName;
+            this.canReadValueChunk = reader.CanReadValueChunk;
             this.Registry = registry;
             this.MaxDepth = maxDepth;
         }
@@ -80,7 +81,7 @@ namespace EsxSdk.Xml
             this.reader.Read();
             while (true)
             {
-                switch (this.reader.MoveToContent())
+                switch (this.reader.NodeType)
                 {
                     case XmlNodeType.Element:
                         if (!readElement(target, this))
@@ -96,7 +97,8 @@ namespace EsxSdk.Xml
                     case XmlNodeType.None:
                         throw this.Error("The XML ended inside an element");
                     default:
-                        // Stray text between child elements carries nothing for the schema.
+                        // Whitespace, comments and stray text between child elements carry nothing for the schema (switching on
+                        // NodeType, not MoveToContent: that asks for it again and again, per child).
                         this.reader.Read();
                         break;
                 }
@@ -208,7 +210,7 @@ namespace EsxSdk.Xml
                 this.reader.Read();
                 while (true)
                 {
-                    switch (this.reader.MoveToContent())
+                    switch (this.reader.NodeType)
                     {
                         case XmlNodeType.Element:
                             if (this.reader.LocalName == itemName)
