@@ -29,13 +29,17 @@ dotnet build bench/EsxSdk.Benchmarks.ColdStart.HelloWorld -c Release -v q -nolog
 export ESXSDK_BENCH_COLDSTART_ESXSDK=$repo/bench/EsxSdk.Benchmarks.ColdStart.EsxSdk/bin/Release/net10.0/EsxSdk.Benchmarks.ColdStart.EsxSdk.dll
 export ESXSDK_BENCH_COLDSTART_HELLO=$repo/bench/EsxSdk.Benchmarks.ColdStart.HelloWorld/bin/Release/net10.0/EsxSdk.Benchmarks.ColdStart.HelloWorld.dll
 
-echo "== packing EsxSdk into a local feed (the package cold start client loads its ReadyToRun image)"
+echo "== packing EsxSdk into a local feed (the package cold start client loads its ReadyToRun images)"
 # A version of its own per run, so no older copy in the NuGet cache stands in for this build.
 package_version=0.1.0-bench.$(date -u +%Y%m%d%H%M%S)
 dotnet pack runtime/EsxSdk -c Release --no-build -o "$artifacts/feed" -p:Version="$package_version" -v q -nologo
 dotnet build bench/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage -c Release -v q -nologo \
   -p:EsxSdkPackageVersion="$package_version" -p:RestoreAdditionalProjectSources="$artifacts/feed"
 export ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE=$repo/bench/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage/bin/Release/net10.0/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage.dll
+# The same client with NuGet's IL-only WCF (the package's WCF copies switched off), for the comparison row.
+dotnet build bench/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage -c Release -v q -nologo -o "$artifacts/package-wcf-il" -p:EsxSdkReadyToRunWcf=false \
+  -p:EsxSdkPackageVersion="$package_version" -p:RestoreAdditionalProjectSources="$artifacts/feed"
+export ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_WCF_IL=$artifacts/package-wcf-il/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage.dll
 dotnet publish bench/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o "$artifacts/published-r2r" -v q -nologo -p:EsxSdkPackageVersion="$package_version" -p:RestoreAdditionalProjectSources="$artifacts/feed"
 export ESXSDK_BENCH_COLDSTART_ESXSDK_PUBLISHED_R2R=$artifacts/published-r2r/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage.dll

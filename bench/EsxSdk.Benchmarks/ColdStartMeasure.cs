@@ -23,6 +23,12 @@ namespace EsxSdk.Benchmarks
         /// <summary>The package client with the transport's start-up warm-up switched off: what the warm-up gains, in the same rounds.</summary>
         public const string WarmUpOff = "EsxSdk (JIT, package, start-up warm-up switched off)";
 
+        /// <summary>The package client built with EsxSdkReadyToRunWcf=false (NuGet's IL-only WCF): what the package's WCF copies gain, in the same rounds.</summary>
+        public const string WcfCopiesOff = "EsxSdk (JIT, package, WCF's ReadyToRun copies switched off)";
+
+        /// <summary>Rows that take one feature away from the package client, for comparison: no target is judged on them.</summary>
+        public static bool IsComparisonRow(string variant) => variant is WarmUpOff or WcfCopiesOff;
+
         public static async Task RunAsync(string[] args)
         {
             int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
@@ -30,10 +36,15 @@ namespace EsxSdk.Benchmarks
             var variants = new List<(string Name, string File, string[] Prefix)>
             {
                 (HelloWorld, "dotnet", [Required("ESXSDK_BENCH_COLDSTART_HELLO")]),
-                ("EsxSdk (JIT, package: ReadyToRun image)", "dotnet", [package]),
+                ("EsxSdk (JIT, package: ReadyToRun images, WCF's too)", "dotnet", [package]),
                 (WarmUpOff, "dotnet", ["exec", "--runtimeconfig", WarmUpOffConfig(package), package]),
                 ("EsxSdk (JIT, project reference: IL only)", "dotnet", [Required("ESXSDK_BENCH_COLDSTART_ESXSDK")]),
             };
+            if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_WCF_IL") is { Length: > 0 } wcfIl)
+            {
+                variants.Insert(3, (WcfCopiesOff, "dotnet", [wcfIl]));
+            }
+
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_PUBLISHED_R2R") is { Length: > 0 } published)
             {
                 // What an app can add on its own: `dotnet publish -r <rid> -p:PublishReadyToRun=true` precompiles WCF too.

@@ -77,7 +77,7 @@ namespace EsxSdk.Package.Tests
             }
         }
 
-        private static PEReader Open(ZipArchive package, string entry)
+        internal static PEReader Open(ZipArchive package, string entry)
         {
             ZipArchiveEntry found = package.GetEntry(entry) ?? throw new InvalidOperationException(entry + " is not in the package");
             var bytes = new MemoryStream();

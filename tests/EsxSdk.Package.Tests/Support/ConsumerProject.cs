@@ -39,8 +39,11 @@ namespace EsxSdk.Package.Tests.Support
         public string Assembly => Path.Combine(this.Folder, "bin", "Release", "net10.0", this.Name + ".dll");
 
         /// <summary>Restores (from the feed) and builds in Release; the output has every warning.</summary>
-        public Task<CliResult> BuildAsync() => DotnetCli.RunAsync(
-            this.Folder, PackageFeedFixture.CommandTimeout, "build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-consoleLoggerParameters:NoSummary");
+        public Task<CliResult> BuildAsync(params string[] arguments) => DotnetCli.RunAsync(
+            this.Folder, PackageFeedFixture.CommandTimeout, ["build", "-c", "Release", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-consoleLoggerParameters:NoSummary", .. arguments]);
+
+        /// <summary>The build output folder: bin/Release/net10.0, or its RID subfolder for a build with <c>-r</c>.</summary>
+        public string Output(string? runtimeIdentifier = null) => Path.Combine(this.Folder, "bin", "Release", "net10.0", runtimeIdentifier ?? string.Empty);
 
         /// <summary>Runs the built program against the fixture's vcsim: arguments URL, user, password.</summary>
         public Task<CliResult> RunAgainstVcsimAsync() => DotnetCli.RunAsync(
