@@ -57,6 +57,7 @@ namespace EsxSdk.Benchmarks
                 ("Read() + xsi:type as VimXmlReader.XsiType read it before issue 14", p => XsiTypeAsBefore(p)),
                 ("Read() + text, numbers/booleans/dates parsed from the string", p => TextParsed(p)),
                 ("EsxSdk decode", p => Decode(p)),
+                ("EsxSdk decode, every string copied (switch EsxSdk.Xml.CopyEveryString)", p => DecodeCopyingStrings(p)),
                 ("EsxSdk decode, CreateObject from a dictionary (prototype)", p => Decode(p, DictionaryRegistry.Instance)),
             };
             var times = passes.ToDictionary(p => p.Name, _ => new List<double>());
@@ -98,6 +99,15 @@ namespace EsxSdk.Benchmarks
             GC.KeepAlive(Decode(payload, DictionaryRegistry.Instance));
             Console.WriteLine($"decode: {DictionaryRegistry.Instance.Calls:N0} CreateObject calls, {DictionaryRegistry.Instance.ValueCalls:N0} TryReadValue calls");
             Console.WriteLine($"decode: allocated {allocated / 1e6:F2} MB, retained (the graph) {retained / 1e6:F2} MB, garbage {(allocated - retained) / 1e6:F2} MB");
+            GC.KeepAlive(kept);
+            kept = null!;
+            heap = GC.GetTotalMemory(true);
+            allocated = GC.GetAllocatedBytesForCurrentThread();
+            kept = DecodeCopyingStrings(payload);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            retained = GC.GetTotalMemory(true) - heap;
+            GC.KeepAlive(kept);
+            Console.WriteLine($"decode, every string copied: allocated {allocated / 1e6:F2} MB, retained (the graph) {retained / 1e6:F2} MB");
 
             // Allocations by type, sampled.
             using var listener = new AllocationListener();
@@ -117,6 +127,20 @@ namespace EsxSdk.Benchmarks
         }
 
         public static RetrieveResult Decode(byte[] payload) => Decode(payload, VimTypeRegistry.Instance);
+
+        /// <summary>The decode as before repeated strings were shared: each string value a string of its own.</summary>
+        public static RetrieveResult DecodeCopyingStrings(byte[] payload)
+        {
+            AppContext.SetSwitch("EsxSdk.Xml.CopyEveryString", true);
+            try
+            {
+                return Decode(payload, VimTypeRegistry.Instance);
+            }
+            finally
+            {
+                AppContext.SetSwitch("EsxSdk.Xml.CopyEveryString", false);
+            }
+        }
 
         public static RetrieveResult Decode(byte[] payload, IVimTypeRegistry registry)
         {

@@ -26,6 +26,8 @@ namespace EsxSdk.Benchmarks
     [Config(typeof(ProcessPerCaseConfig))]
     public class DeserializeBenchmarks
     {
+        private const string CopyEveryStringSwitch = "EsxSdk.Xml.CopyEveryString";
+
         private static readonly XmlReaderSettings Settings = VimXmlSerializer.CreateReaderSettings();
 
         // The XmlSerializer(Type) constructor caches its serializer per type; a field keeps that visible.
@@ -51,6 +53,7 @@ namespace EsxSdk.Benchmarks
             Check("EsxSdk", this.EsxSdk().Objects.Length, ours, ours);
             Check("XmlSerializer", this.XmlSerializer().Returnval.Objects.Length, GraphCensus.Count(this.XmlSerializer().Returnval), ours);
             Check("XmlSerializer (wsdl.exe model)", this.XmlSerializerWsdlExe()!.objects.Length, GraphCensus.Count(this.XmlSerializerWsdlExe()), ours);
+            Check("EsxSdk, every string copied", this.EsxSdkEveryStringCopied().Objects.Length, GraphCensus.Count(this.EsxSdkEveryStringCopied()), ours);
             Check("XmlSerializer (whole contract)", this.XmlSerializerWholeContract().Returnval.Objects.Length, GraphCensus.Count(this.XmlSerializerWholeContract().Returnval), ours);
         }
 
@@ -93,6 +96,24 @@ namespace EsxSdk.Benchmarks
                 return true;
             });
             return result ?? throw new InvalidDataException("No returnval");
+        }
+
+        /// <summary>
+        /// EsxSdk as before it shared repeated short strings (the AppContext switch <c>EsxSdk.Xml.CopyEveryString</c>): what
+        /// the sharing contributes, as vcsim's VMs repeat more values than a real inventory's do (bench/notes.md).
+        /// </summary>
+        [Benchmark]
+        public Vim25.RetrieveResult EsxSdkEveryStringCopied()
+        {
+            AppContext.SetSwitch(CopyEveryStringSwitch, true);
+            try
+            {
+                return this.EsxSdk();
+            }
+            finally
+            {
+                AppContext.SetSwitch(CopyEveryStringSwitch, false);
+            }
         }
 
         /// <summary>The floor of any reader: every node visited, nothing materialized.</summary>

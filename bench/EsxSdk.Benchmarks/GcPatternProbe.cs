@@ -12,7 +12,7 @@ using Twin = EsxSdk.Benchmarks.XmlSerializerBinding;
 namespace EsxSdk.Benchmarks
 {
     /// <summary>
-    /// <c>gcpattern [vms] [esxsdk|xmlserializer] [forced|steady] [calls] [retained MB]</c>: BenchmarkDotNet's iteration
+    /// <c>gcpattern [vms] [esxsdk|esxsdk-copy|xmlserializer] [forced|steady] [calls] [retained MB]</c>: BenchmarkDotNet's iteration
     /// pattern by hand, to see what the memory between iterations costs a decode (bench/notes.md, "Decode at 1,000 VMs"):
     /// 2 warm-up and 7 measured iterations of <c>calls</c> decodes, each iteration after BenchmarkDotNet's forced
     /// collections (<c>forced</c>) or straight after the last (<c>steady</c>), with <c>retained MB</c> of small objects
@@ -77,6 +77,8 @@ namespace EsxSdk.Benchmarks
             {
                 case "esxsdk":
                     return () => DecodeProfile.Decode(payload);
+                case "esxsdk-copy":
+                    return () => DecodeProfile.DecodeCopyingStrings(payload);
                 case "xmlserializer":
                     var serializer = new XmlSerializer(typeof(Twin.RetrievePropertiesExResponse));
                     return () =>

@@ -47,7 +47,7 @@ namespace EsxSdk.Benchmarks
                     Report.Write(rest.Length > 0 ? rest[0] : System.IO.Path.Combine(Artifacts.RepoRoot, "docs", "benchmarks.md"));
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | gcpattern [vms] [esxsdk|xmlserializer] [forced|steady] [calls] [retained MB] | peak [MB] | report [out.md]  (see bench/README.md)");
+                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | gcpattern [vms] [esxsdk|esxsdk-copy|xmlserializer] [forced|steady] [calls] [retained MB] | peak [MB] | report [out.md]  (see bench/README.md)");
                     return 2;
             }
         }

@@ -39,10 +39,20 @@ namespace EsxSdk.Xml
         /// <summary>The start of the string value being read when it outgrew <see cref="SpillTextLength"/>, else null.</summary>
         private StringBuilder? spilledText;
 
+        /// <summary>An AppContext switch that makes every string value a string of its own, as before sharing (for measurements only).</summary>
+        private const string CopyEveryStringSwitch = "EsxSdk.Xml.CopyEveryString";
+
+        /// <summary>Whether repeated short string values share one string (<see cref="RecentStrings"/>).</summary>
+        private readonly bool shareStrings = !(AppContext.TryGetSwitch(CopyEveryStringSwitch, out bool copy) && copy);
+
+        /// <summary>Short string values this reader made, so repeats share one string (made with the first string value).</summary>
+        private RecentStrings? recentStrings;
+
         /// <summary>
         /// Reads xsd:string (and xsd:anyURI). The text goes through the reused buffer, so a value costs its string alone;
         /// a long one is collected in a StringBuilder's pieces instead of a buffer doubled again and again (a 50 MB value
-        /// costs about twice its size, not four to six times).
+        /// costs about twice its size, not four to six times). A short value equal to one read shortly before returns that
+        /// one's string (<see cref="RecentStrings"/>): a response's repeated labels and names cost the graph one copy.
         /// </summary>
         public string ReadString()
         {
@@ -54,7 +64,12 @@ namespace EsxSdk.Xml
                 return start.Append(chars).ToString();
             }
 
-            return chars.IsEmpty ? string.Empty : chars.ToString();
+            if (chars.IsEmpty)
+            {
+                return string.Empty;
+            }
+
+            return this.shareStrings ? (this.recentStrings ??= new RecentStrings()).GetOrAdd(chars) : chars.ToString();
         }
 
         /// <summary>

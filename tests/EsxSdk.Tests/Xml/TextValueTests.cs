@@ -214,6 +214,36 @@ namespace EsxSdk.Tests.Xml
             Assert.Equal("ab", about.Version);
         }
 
+        [Theory]
+        [MemberData(nameof(ReaderKinds))]
+        public void A_repeated_short_string_is_shared_and_every_value_keeps_its_characters(string kind)
+        {
+            // Far more distinct values than the reader keeps, each sent twice, some longer than it shares: whatever it keeps
+            // or evicts, every value reads back as sent.
+            var xml = new StringBuilder(Head + """<propSet><name>v</name><val xsi:type="ArrayOfString">""");
+            var expected = new List<string>();
+            for (int i = 0; i < 6000; i++)
+            {
+                string value = i % 5 == 0 ? new string('x', 60 + (i % 10)) + i : "Hard disk " + (i % 4000);
+                expected.Add(value);
+                expected.Add(value);
+                xml.Append("<string>").Append(value).Append("</string><string>").Append(value).Append("</string>");
+            }
+
+            xml.Append("</val></propSet></obj>");
+
+            var values = Assert.IsType<string[]>(Read<ObjectContent>(kind, xml.ToString()).PropSet.Single().Val);
+
+            Assert.Equal(expected, values);
+            for (int i = 0; i < values.Length; i += 2)
+            {
+                if (values[i].Length <= 64)
+                {
+                    Assert.Same(values[i], values[i + 1]); // the same value twice in a row: one string
+                }
+            }
+        }
+
         private static T Read<T>(string kind, string xml)
             where T : class, IVimXmlSerializable, new()
         {

@@ -1,0 +1,53 @@
+using System;
+
+namespace EsxSdk.Xml
+{
+    /// <summary>
+    /// A small lossy cache of the short strings one reader made, so a value that comes again (a device label, a guest
+    /// OS name, a network name: a retrieve over many objects repeats them) shares the first one's string instead of
+    /// adding a copy to the graph. Direct-mapped by hash, a slot replaced on a miss: memory stays bounded whatever the
+    /// document holds, and a document built to collide only costs misses (as CommunityToolkit's StringPool does).
+    /// </summary>
+    internal sealed class RecentStrings
+    {
+        /// <summary>Longer values are rarely repeated, and hashing them costs more than it saves.</summary>
+        public const int MaxLength = 64;
+
+        /// <summary>Slots (a power of two): 8 KB of references, made with the reader's first string value.</summary>
+        private const int SlotCount = 1024;
+
+        private readonly string?[] slots = new string?[SlotCount];
+
+        /// <summary>The string of <paramref name="chars"/>: a cached one with the same characters, or a new one, cached.</summary>
+        public string GetOrAdd(ReadOnlySpan<char> chars)
+        {
+            if (chars.IsEmpty || chars.Length > MaxLength)
+            {
+                return chars.ToString();
+            }
+
+            ref string? slot = ref this.slots[Hash(chars) & (SlotCount - 1)];
+            if (slot is { } cached && chars.SequenceEqual(cached))
+            {
+                return cached;
+            }
+
+            return slot = chars.ToString();
+        }
+
+        /// <summary>
+        /// Length and four characters (first, last, middle, three quarters): constant time whatever the length, and values
+        /// of one family ("Hard disk 1", "Hard disk 2") differ in one of them. A collision costs a miss, nothing else.
+        /// </summary>
+        private static int Hash(ReadOnlySpan<char> chars)
+        {
+            int length = chars.Length;
+            uint hash = (uint)length * 0x9E3779B1;
+            hash = (hash ^ chars[0]) * 0x85EBCA77;
+            hash = (hash ^ chars[length - 1]) * 0xC2B2AE3D;
+            hash = (hash ^ chars[length >> 1]) * 0x27D4EB2F;
+            hash = (hash ^ chars[(length * 3) >> 2]) * 0x165667B1;
+            return (int)(hash ^ (hash >> 16));
+        }
+    }
+}
