@@ -13,10 +13,16 @@ namespace EsxSdk.Xml
         /// <summary>Longer values are rarely repeated, and hashing them costs more than it saves.</summary>
         public const int MaxLength = 64;
 
-        /// <summary>Slots (a power of two): 8 KB of references, made with the reader's first string value.</summary>
-        private const int SlotCount = 1024;
+        /// <summary>Slots at first (a power of two): 512 bytes, so a small response pays little for the cache.</summary>
+        private const int FirstSlotCount = 64;
 
-        private readonly string?[] slots = new string?[SlotCount];
+        /// <summary>Slots at most (a power of two): 8 KB of references, for responses with many objects.</summary>
+        private const int MaxSlotCount = 1024;
+
+        private string?[] slots = new string?[FirstSlotCount];
+
+        /// <summary>Misses since the table last grew; a table that misses more than twice its size grows fourfold.</summary>
+        private int misses;
 
         /// <summary>The string of <paramref name="chars"/>: a cached one with the same characters, or a new one, cached.</summary>
         public string GetOrAdd(ReadOnlySpan<char> chars)
@@ -26,13 +32,24 @@ namespace EsxSdk.Xml
                 return chars.ToString();
             }
 
-            ref string? slot = ref this.slots[Hash(chars) & (SlotCount - 1)];
+            string?[] table = this.slots;
+            ref string? slot = ref table[Hash(chars) & (table.Length - 1)];
             if (slot is { } cached && chars.SequenceEqual(cached))
             {
                 return cached;
             }
 
-            return slot = chars.ToString();
+            string made = chars.ToString();
+            if (++this.misses > 2 * table.Length && table.Length < MaxSlotCount)
+            {
+                // A response with more distinct values than the table holds: a bigger one, holding only this value (it is a cache).
+                table = this.slots = new string?[table.Length * 4];
+                this.misses = 0;
+                slot = ref table[Hash(chars) & (table.Length - 1)];
+            }
+
+            slot = made;
+            return made;
         }
 
         /// <summary>
