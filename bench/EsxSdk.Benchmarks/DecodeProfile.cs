@@ -254,7 +254,7 @@ namespace EsxSdk.Benchmarks
             return nodes;
         }
 
-        private static long TextFloor(byte[] payload)
+        internal static long TextFloor(byte[] payload)
         {
             using XmlReader reader = XmlReader.Create(new MemoryStream(payload), Settings);
             long characters = 0;

@@ -12,7 +12,7 @@ using Twin = EsxSdk.Benchmarks.XmlSerializerBinding;
 namespace EsxSdk.Benchmarks
 {
     /// <summary>
-    /// <c>gcpattern [vms] [esxsdk|esxsdk-copy|xmlserializer] [forced|steady] [calls] [retained MB]</c>: BenchmarkDotNet's iteration
+    /// <c>gcpattern [vms] [esxsdk|esxsdk-copy|xmlserializer|textfloor] [forced|steady] [calls] [retained MB]</c>: BenchmarkDotNet's iteration
     /// pattern by hand, to see what the memory between iterations costs a decode (bench/notes.md, "Decode at 1,000 VMs"):
     /// 2 warm-up and 7 measured iterations of <c>calls</c> decodes, each iteration after BenchmarkDotNet's forced
     /// collections (<c>forced</c>) or straight after the last (<c>steady</c>), with <c>retained MB</c> of small objects
@@ -87,8 +87,10 @@ namespace EsxSdk.Benchmarks
                         SoapEnvelope.MoveToBodyContent(reader);
                         return serializer.Deserialize(reader)!;
                     };
+                case "textfloor":
+                    return () => DecodeProfile.TextFloor(payload);
                 default:
-                    throw new ArgumentException("decoder: esxsdk or xmlserializer, not " + name);
+                    throw new ArgumentException("decoder: esxsdk, esxsdk-copy, xmlserializer or textfloor, not " + name);
             }
         }
 

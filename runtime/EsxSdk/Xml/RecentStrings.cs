@@ -6,11 +6,11 @@ namespace EsxSdk.Xml
     /// A small lossy cache of the short strings one reader made, so a value that comes again (a device label, a guest
     /// OS name, a network name: a retrieve over many objects repeats them) shares the first one's string instead of
     /// adding a copy to the graph. Direct-mapped by hash, a slot replaced on a miss: memory stays bounded whatever the
-    /// document holds, and a document built to collide only costs misses (as CommunityToolkit's StringPool does).
+    /// document holds, and a document built to collide only costs misses (CommunityToolkit's StringPool in its simplest form).
     /// </summary>
     internal sealed class RecentStrings
     {
-        /// <summary>Longer values are rarely repeated, and hashing them costs more than it saves.</summary>
+        /// <summary>Longer values (paths, descriptions, annotations) repeat less, and comparing them costs more.</summary>
         public const int MaxLength = 64;
 
         /// <summary>Slots at first (a power of two): 512 bytes, so a small response pays little for the cache.</summary>
