@@ -99,14 +99,12 @@ namespace EsxSdk.Benchmarks
             GC.KeepAlive(Decode(payload, DictionaryRegistry.Instance));
             Console.WriteLine($"decode: {DictionaryRegistry.Instance.Calls:N0} CreateObject calls, {DictionaryRegistry.Instance.ValueCalls:N0} TryReadValue calls");
             Console.WriteLine($"decode: allocated {allocated / 1e6:F2} MB, retained (the graph) {retained / 1e6:F2} MB, garbage {(allocated - retained) / 1e6:F2} MB");
-            GC.KeepAlive(kept);
-            kept = null!;
             heap = GC.GetTotalMemory(true);
             allocated = GC.GetAllocatedBytesForCurrentThread();
-            kept = DecodeCopyingStrings(payload);
+            RetrieveResult copied = DecodeCopyingStrings(payload);
             allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
             retained = GC.GetTotalMemory(true) - heap;
-            GC.KeepAlive(kept);
+            GC.KeepAlive(copied);
             Console.WriteLine($"decode, every string copied: allocated {allocated / 1e6:F2} MB, retained (the graph) {retained / 1e6:F2} MB");
 
             // Allocations by type, sampled.
