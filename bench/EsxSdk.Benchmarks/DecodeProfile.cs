@@ -127,12 +127,15 @@ namespace EsxSdk.Benchmarks
         public static RetrieveResult Decode(byte[] payload) => Decode(payload, VimTypeRegistry.Instance);
 
         /// <summary>The decode as before repeated strings were shared: each string value a string of its own.</summary>
-        public static RetrieveResult DecodeCopyingStrings(byte[] payload)
+        public static RetrieveResult DecodeCopyingStrings(byte[] payload) => WithEveryStringCopied(() => Decode(payload));
+
+        /// <summary>Runs <paramref name="decode"/> with the runtime's AppContext switch <c>EsxSdk.Xml.CopyEveryString</c> on.</summary>
+        public static T WithEveryStringCopied<T>(Func<T> decode)
         {
             AppContext.SetSwitch("EsxSdk.Xml.CopyEveryString", true);
             try
             {
-                return Decode(payload, VimTypeRegistry.Instance);
+                return decode();
             }
             finally
             {

@@ -26,8 +26,6 @@ namespace EsxSdk.Benchmarks
     [Config(typeof(ProcessPerCaseConfig))]
     public class DeserializeBenchmarks
     {
-        private const string CopyEveryStringSwitch = "EsxSdk.Xml.CopyEveryString";
-
         private static readonly XmlReaderSettings Settings = VimXmlSerializer.CreateReaderSettings();
 
         // The XmlSerializer(Type) constructor caches its serializer per type; a field keeps that visible.
@@ -103,18 +101,7 @@ namespace EsxSdk.Benchmarks
         /// the sharing contributes, as vcsim's VMs repeat more values than a real inventory's do (bench/notes.md).
         /// </summary>
         [Benchmark]
-        public Vim25.RetrieveResult EsxSdkEveryStringCopied()
-        {
-            AppContext.SetSwitch(CopyEveryStringSwitch, true);
-            try
-            {
-                return this.EsxSdk();
-            }
-            finally
-            {
-                AppContext.SetSwitch(CopyEveryStringSwitch, false);
-            }
-        }
+        public Vim25.RetrieveResult EsxSdkEveryStringCopied() => DecodeProfile.WithEveryStringCopied(this.EsxSdk);
 
         /// <summary>The floor of any reader: every node visited, nothing materialized.</summary>
         [Benchmark]

@@ -42,9 +42,6 @@ namespace EsxSdk.Xml
         /// <summary>An AppContext switch that makes every string value a string of its own, as before sharing (for measurements only).</summary>
         private const string CopyEveryStringSwitch = "EsxSdk.Xml.CopyEveryString";
 
-        /// <summary>Whether repeated short string values share one string (<see cref="RecentStrings"/>).</summary>
-        private readonly bool shareStrings = !(AppContext.TryGetSwitch(CopyEveryStringSwitch, out bool copy) && copy);
-
         /// <summary>Short string values this reader made, so repeats share one string (made with the first string value).</summary>
         private RecentStrings? recentStrings;
 
@@ -69,7 +66,18 @@ namespace EsxSdk.Xml
                 return string.Empty;
             }
 
-            return this.shareStrings ? (this.recentStrings ??= new RecentStrings()).GetOrAdd(chars) : chars.ToString();
+            if (this.recentStrings is null)
+            {
+                // The switch is asked when a reader first makes a string, not for every reader: most small responses make none.
+                if (AppContext.TryGetSwitch(CopyEveryStringSwitch, out bool copy) && copy)
+                {
+                    return chars.ToString();
+                }
+
+                this.recentStrings = new RecentStrings();
+            }
+
+            return this.recentStrings.GetOrAdd(chars);
         }
 
         /// <summary>
