@@ -17,7 +17,7 @@ namespace EsxSdk.Benchmarks
     /// 2 warm-up and 7 measured iterations of <c>calls</c> decodes, each iteration after BenchmarkDotNet's forced
     /// collections (<c>forced</c>) or straight after the last (<c>steady</c>), with <c>retained MB</c> of small objects
     /// kept alive throughout (BenchmarkDotNet's decode processes hold every XmlSerializer of the suite). Per iteration:
-    /// time per call, collections, and the process's minor page faults per call (/proc/self/stat): memory the GC gave back
+    /// time per call, the GC's pauses per call, collections, and the process's minor page faults per call (/proc/self/stat): memory the GC gave back
     /// to the OS faults in again when it is next used.
     /// </summary>
     public static class GcPatternProbe
@@ -54,6 +54,7 @@ namespace EsxSdk.Benchmarks
                 long committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
                 int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
                 long faults = MinorFaults();
+                TimeSpan paused = GC.GetTotalPauseDuration();
                 var clock = Stopwatch.StartNew();
                 for (int call = 0; call < calls; call++)
                 {
@@ -62,9 +63,10 @@ namespace EsxSdk.Benchmarks
 
                 double ms = clock.Elapsed.TotalMilliseconds / calls;
                 long faulted = (MinorFaults() - faults) / calls;
+                double pausedMs = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / calls;
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{(iteration < 0 ? "warm-up" : "measured"),-8} {ms,7:F1} ms/call  GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}  minor faults {faulted,7:N0}/call  committed at start {committed / 1e6:F0} MB"));
+                    $"{(iteration < 0 ? "warm-up" : "measured"),-8} {ms,7:F1} ms/call  GC pauses {pausedMs,6:F1} ms/call  GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}  minor faults {faulted,7:N0}/call  committed at start {committed / 1e6:F0} MB"));
             }
 
             GC.KeepAlive(retained);
