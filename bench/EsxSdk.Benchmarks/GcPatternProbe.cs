@@ -17,8 +17,8 @@ namespace EsxSdk.Benchmarks
     /// 2 warm-up and 7 measured iterations of <c>calls</c> decodes, each iteration after BenchmarkDotNet's forced
     /// collections (<c>forced</c>) or straight after the last (<c>steady</c>), with <c>retained MB</c> of small objects
     /// kept alive throughout (BenchmarkDotNet's decode processes hold every XmlSerializer of the suite). Per iteration:
-    /// time per call, the GC's pauses per call, collections, and the process's minor page faults per call (/proc/self/stat): memory the GC gave back
-    /// to the OS faults in again when it is next used.
+    /// time per call, the GC's pauses per call, collections, and the process's minor page faults per call
+    /// (/proc/self/stat): memory the GC gave back to the OS faults in again when it is next used.
     /// </summary>
     public static class GcPatternProbe
     {
