@@ -145,7 +145,8 @@ namespace EsxSdk.Benchmarks
 
         public static RetrieveResult Decode(byte[] payload, IVimTypeRegistry registry)
         {
-            using XmlReader reader = XmlReader.Create(new MemoryStream(payload), Settings);
+            // The reader the transport uses (EsxSdk's own for UTF-8).
+            using XmlReader reader = VimXmlSerializer.CreateReader(new MemoryStream(payload));
             SoapEnvelope.MoveToBodyContent(reader);
             var vim = new VimXmlReader(reader, registry);
             RetrieveResult? result = null;

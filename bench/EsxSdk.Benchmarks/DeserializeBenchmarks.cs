@@ -13,8 +13,9 @@ namespace EsxSdk.Benchmarks
     /// <summary>
     /// Measure 1: one captured RetrievePropertiesEx response read from the same bytes, with the same reader settings,
     /// by: XmlSerializer on the twins (the baseline), XmlSerializer on wsdl.exe's model of the same WSDL (the
-    /// cross-check), XmlSerializer as a WCF proxy builds it for the whole contract (for reference), EsxSdk, and two
-    /// floors: a bare <c>Read()</c> pass and <c>Read()</c> plus every text node as a string.
+    /// cross-check), XmlSerializer as a WCF proxy builds it for the whole contract (for reference), EsxSdk (with its own
+    /// reader, as the transport; and over System.Xml's, for reference), and two floors over System.Xml's reader: a bare
+    /// <c>Read()</c> pass and <c>Read()</c> plus every text node as a string (plus the latter over EsxSdk's reader).
     /// </summary>
     /// <remarks>
     /// Every XmlSerializer here is built once per process, outside the measured calls, as a proxy does after its
@@ -51,6 +52,7 @@ namespace EsxSdk.Benchmarks
             Check("EsxSdk", this.EsxSdk().Objects.Length, ours, ours);
             Check("XmlSerializer", this.XmlSerializer().Returnval.Objects.Length, GraphCensus.Count(this.XmlSerializer().Returnval), ours);
             Check("XmlSerializer (wsdl.exe model)", this.XmlSerializerWsdlExe()!.objects.Length, GraphCensus.Count(this.XmlSerializerWsdlExe()), ours);
+            Check("EsxSdk on System.Xml's reader", this.EsxSdkOnSystemXmlReader().Objects.Length, GraphCensus.Count(this.EsxSdkOnSystemXmlReader()), ours);
             Check("EsxSdk, every string copied", this.EsxSdkEveryStringCopied().Objects.Length, GraphCensus.Count(this.EsxSdkEveryStringCopied()), ours);
             Check("XmlSerializer (whole contract)", this.XmlSerializerWholeContract().Returnval.Objects.Length, GraphCensus.Count(this.XmlSerializerWholeContract().Returnval), ours);
         }
@@ -76,10 +78,17 @@ namespace EsxSdk.Benchmarks
             return (Twin.RetrievePropertiesExResponse)Contract.Shared.Responses[typeof(Twin.RetrievePropertiesExResponse)].Deserialize(reader)!;
         }
 
+        /// <summary>EsxSdk as the transport reads a response: <see cref="VimXmlSerializer.CreateReader"/> (its own UTF-8 reader).</summary>
         [Benchmark]
-        public Vim25.RetrieveResult EsxSdk()
+        public Vim25.RetrieveResult EsxSdk() => this.DecodeWith(this.OpenBody(VimXmlSerializer.CreateReader(new MemoryStream(this.payload))));
+
+        /// <summary>The same decode over System.Xml's reader (XmlReader.Create, EsxSdk's settings): what EsxSdk's reader contributes.</summary>
+        [Benchmark]
+        public Vim25.RetrieveResult EsxSdkOnSystemXmlReader() => this.DecodeWith(this.OpenBody(XmlReader.Create(new MemoryStream(this.payload), Settings)));
+
+        private Vim25.RetrieveResult DecodeWith(XmlReader body)
         {
-            using XmlReader reader = this.OpenBody();
+            using XmlReader reader = body;
             var vim = new VimXmlReader(reader, VimTypeRegistry.Instance);
             Vim25.RetrieveResult? result = null;
             // What the transport's generated RetrievePropertiesExResponse.ReadXml does: the one returnval.
@@ -134,6 +143,23 @@ namespace EsxSdk.Benchmarks
             return characters;
         }
 
+        /// <summary>The text floor read by EsxSdk's reader, for reference (the floor the targets use is System.Xml's, above).</summary>
+        [Benchmark]
+        public long EsxSdkReaderTextFloor()
+        {
+            using XmlReader reader = VimXmlSerializer.CreateReader(new MemoryStream(this.payload));
+            long characters = 0;
+            while (reader.Read())
+            {
+                if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                {
+                    characters += reader.Value.Length;
+                }
+            }
+
+            return characters;
+        }
+
         private void Check(string reader, int objects, (long Objects, long Values) census, (long Objects, long Values) ours)
         {
             Console.WriteLine($"// {this.Vms} VMs, {reader}: {objects} object contents, {census.Objects:N0} objects, {census.Values:N0} values");
@@ -143,9 +169,8 @@ namespace EsxSdk.Benchmarks
             }
         }
 
-        private XmlReader OpenBody()
+        private XmlReader OpenBody(XmlReader reader)
         {
-            XmlReader reader = XmlReader.Create(new MemoryStream(this.payload), Settings);
             SoapEnvelope.MoveToBodyContent(reader);
             return reader;
         }

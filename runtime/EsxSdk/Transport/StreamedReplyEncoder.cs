@@ -2,13 +2,14 @@ using System;
 using System.IO;
 using System.ServiceModel.Channels;
 using System.Xml;
+using EsxSdk.Xml;
 
 namespace EsxSdk.Transport
 {
     /// <summary>
-    /// WCF's text encoding, except that a streamed reply is parsed by System.Xml's reader: WCF's own streamed text reader
-    /// counts lines and positions from its current buffer, not from the start of the response, so a malformed body far in
-    /// would be placed wrongly. The reader settings are EsxSdk's (no DTD, no resolver, bounded characters).
+    /// WCF's text encoding, except that a streamed reply is parsed by EsxSdk's reader (<see cref="VimXmlSerializer.CreateReader"/>):
+    /// WCF's own streamed text reader counts lines and positions from its current buffer, not from the start of the response,
+    /// so a malformed body far in would be placed wrongly. The reader refuses DTDs and caps the characters (the settings').
     /// </summary>
     internal sealed class StreamedReplyEncoder : MessageEncoder
     {
@@ -36,7 +37,7 @@ namespace EsxSdk.Transport
 
         public override Message ReadMessage(Stream stream, int maxSizeOfHeaders, string contentType)
         {
-            var reader = XmlReader.Create(stream, this.settings);
+            XmlReader reader = VimXmlSerializer.CreateReader(stream, this.settings.MaxCharactersInDocument);
             try
             {
                 return Message.CreateMessage(reader, maxSizeOfHeaders, this.text.MessageVersion);

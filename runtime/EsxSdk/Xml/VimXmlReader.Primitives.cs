@@ -95,7 +95,8 @@ namespace EsxSdk.Xml
             catch (Exception ex) when (ex is FormatException or OverflowException)
             {
                 string shown = value.Length <= 64 ? value : value[..64] + "...";
-                throw new VimXmlException("Element '" + text.Element + "' holds '" + shown + "', which is not a valid " + xsdType, text.Line, text.Position, ex);
+                (int line, int position) = this.PlaceOf(text);
+                throw new VimXmlException("Element '" + text.Element + "' holds '" + shown + "', which is not a valid " + xsdType, line, position, ex);
             }
         }
 

@@ -86,7 +86,10 @@ namespace EsxSdk.Xml
         /// </summary>
         private Text ReadText(bool spill = false)
         {
-            var text = new Text(this.reader.LocalName, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0);
+            // EsxSdk's reader places an error from the element's offset when one happens: no line counting per value.
+            var text = this.fastReader is { } fast
+                ? new Text(this.reader.LocalName, 0, 0, fast.NodeOffset)
+                : new Text(this.reader.LocalName, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0, -1);
             if (this.reader.NodeType != XmlNodeType.Element)
             {
                 // Misuse keeps the reader's own error.
@@ -212,6 +215,10 @@ namespace EsxSdk.Xml
             }
         }
 
+        /// <summary>The line and position of a value's element, for its error message.</summary>
+        private (int Line, int Position) PlaceOf(in Text text)
+            => text.Offset >= 0 && this.fastReader is { } fast ? fast.PlaceAt(text.Offset) : (text.Line, text.Position);
+
         private ReadOnlySpan<char> CopyToBuffer(string value)
         {
             if (value.Length > this.textBuffer.Length)
@@ -226,15 +233,16 @@ namespace EsxSdk.Xml
         /// <summary>An element's text and where it was, for parsers and their error messages.</summary>
         private readonly ref struct Text
         {
-            public Text(string element, int line, int position)
+            public Text(string element, int line, int position, long offset)
             {
                 this.Element = element;
                 this.Line = line;
                 this.Position = position;
+                this.Offset = offset;
             }
 
             private Text(Text place, ReadOnlySpan<char> chars)
-                : this(place.Element, place.Line, place.Position)
+                : this(place.Element, place.Line, place.Position, place.Offset)
             {
                 this.Chars = chars;
             }
@@ -246,6 +254,9 @@ namespace EsxSdk.Xml
             public int Line { get; }
 
             public int Position { get; }
+
+            /// <summary>Where the element starts in the document, for EsxSdk's reader to place it (-1 when Line and Position are known).</summary>
+            public long Offset { get; }
 
             public Text With(ReadOnlySpan<char> chars) => new(this, chars);
         }

@@ -22,6 +22,9 @@ namespace EsxSdk.Xml
 
         private readonly XmlReader reader;
         private readonly IXmlLineInfo? lineInfo;
+
+        /// <summary>The reader when it is EsxSdk's own (<see cref="Reader.Utf8XmlReader"/>), else null.</summary>
+        private readonly Reader.Utf8XmlReader? fastReader;
         private readonly List<string> skippedElements = new();
 
         private readonly RecentTypeName[] recentTypeNames = new RecentTypeName[RecentTypeNameSlots];
@@ -34,7 +37,8 @@ namespace EsxSdk.Xml
             ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
             this.reader = reader;
             this.lineInfo = reader as IXmlLineInfo;
-            this.shortChunkEndsValue = reader.GetType().FullName == PlainTextReaderTypeName;
+            this.fastReader = reader as Reader.Utf8XmlReader;
+            this.shortChunkEndsValue = this.fastReader is not null || reader.GetType().FullName == PlainTextReaderTypeName;
             this.canReadValueChunk = reader.CanReadValueChunk;
             this.Registry = registry;
             this.MaxDepth = maxDepth;

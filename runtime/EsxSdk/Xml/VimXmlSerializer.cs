@@ -25,6 +25,15 @@ namespace EsxSdk.Xml
             CheckCharacters = true,
         };
 
+        /// <summary>
+        /// A reader for untrusted vim25 XML from a stream, as the transport reads responses: EsxSdk's UTF-8 reader for UTF-8
+        /// documents (about twice as fast as System.Xml's), System.Xml's with <see cref="CreateReaderSettings"/> for other
+        /// encodings. Both refuse DTDs, expand only the predefined entities and cap the document's characters. The AppContext
+        /// switch <c>EsxSdk.Xml.UseSystemXmlReader</c> makes it System.Xml's for every document.
+        /// </summary>
+        public static XmlReader CreateReader(Stream xml, long maxCharactersInDocument = DefaultMaxCharactersInDocument)
+            => Reader.VimXmlReaderFactory.Create(xml, maxCharactersInDocument);
+
         /// <summary>Writer settings that keep every character of string values (carriage returns are entitized).</summary>
         public static XmlWriterSettings CreateWriterSettings() => new()
         {
@@ -77,7 +86,7 @@ namespace EsxSdk.Xml
         {
             ArgumentNullException.ThrowIfNull(xml);
             long start = xml.CanSeek ? xml.Position : -1;
-            using var reader = XmlReader.Create(xml, CreateReaderSettings(maxCharactersInDocument));
+            using var reader = CreateReader(xml, maxCharactersInDocument);
             return DeserializeGuarded<T>(reader, registry, () => start < 0 ? null : ReadPrologBack(xml, start));
         }
 

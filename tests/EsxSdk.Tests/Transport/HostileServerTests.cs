@@ -201,8 +201,8 @@ namespace EsxSdk.Tests.Transport
         }
 
         [Theory]
-        // System.Xml refuses a DTD without saying where: the place is that of the last node read (the declaration, line 1).
-        [InlineData("<?xml version=\"1.0\"?>\n<!DOCTYPE soapenv:Envelope [ <!ENTITY a \"b\"> ]>\n<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body/></soapenv:Envelope>", 1)]
+        // EsxSdk's reader refuses a DTD where it starts (System.Xml's, behind the AppContext switch, gives the declaration's line).
+        [InlineData("<?xml version=\"1.0\"?>\n<!DOCTYPE soapenv:Envelope [ <!ENTITY a \"b\"> ]>\n<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body/></soapenv:Envelope>", 2)]
         [InlineData("this is not XML", 1)]
         [InlineData("", 1)]
         public async Task A_malformed_body_is_a_protocol_error_with_its_line(string body, int line)
