@@ -257,17 +257,24 @@ namespace EsxSdk.Xml.Reader
 
             int colon = -1;
             i++;
-            while (i < limit)
+            while (true)
             {
-                char c = this.chars[i];
-                if (c < 128 ? !AsciiNameChars[c] : !IsNonAsciiNameChar(c))
+                // ASCII name characters in one vectorized step; a colon or a non-ASCII character is looked at, then on.
+                int stop = this.chars.AsSpan(i, limit - i).IndexOfAnyExcept(AsciiNameCharValues);
+                i = stop < 0 ? limit : i + stop;
+                if (i >= limit)
                 {
-                    if (c != ':' || colon >= 0)
-                    {
-                        break;
-                    }
+                    break;
+                }
 
+                char c = this.chars[i];
+                if (c == ':' && colon < 0)
+                {
                     colon = i;
+                }
+                else if (c < 128 || !IsNonAsciiNameChar(c))
+                {
+                    break;
                 }
 
                 i++;
@@ -323,7 +330,8 @@ namespace EsxSdk.Xml.Reader
         private static bool IsNonAsciiNameChar(char c) => XmlConvert.IsNCNameChar(c) || char.IsSurrogate(c);
 
         private static readonly bool[] AsciiNameStartChars = AsciiTable(nameChars: false);
-        private static readonly bool[] AsciiNameChars = AsciiTable(nameChars: true);
+
+        private static readonly SearchValues<char> AsciiNameCharValues = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._");
 
         private static bool[] AsciiTable(bool nameChars)
         {
