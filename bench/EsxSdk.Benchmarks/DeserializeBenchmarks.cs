@@ -169,6 +169,9 @@ namespace EsxSdk.Benchmarks
             }
         }
 
+        /// <summary>System.Xml's reader on the response element (the XmlSerializer rows and the floors read with it).</summary>
+        private XmlReader OpenBody() => this.OpenBody(XmlReader.Create(new MemoryStream(this.payload), Settings));
+
         private XmlReader OpenBody(XmlReader reader)
         {
             SoapEnvelope.MoveToBodyContent(reader);
