@@ -225,6 +225,27 @@ namespace EsxSdk.Tests.Xml
         }
 
         [Fact]
+        public void Many_attributes_are_checked_for_duplicates_as_System_Xml_checks_them()
+        {
+            string distinct = string.Concat(Enumerable.Range(0, 20_000).Select(i => " a" + i + "=\"" + i + "\""));
+            AssertSameAsSystemXml(Encoding.UTF8.GetBytes("<a" + distinct + "/>"));
+            AssertSameAsSystemXml(Encoding.UTF8.GetBytes("<a" + distinct + " a19999=\"again\"/>"));
+            AssertSameAsSystemXml(Encoding.UTF8.GetBytes("<a xmlns:p=\"urn:p\" xmlns:q=\"urn:p\"" + distinct + " p:x=\"1\" q:x=\"2\"/>"));
+        }
+
+        [Fact]
+        public void Too_many_namespaces_in_scope_are_refused_with_a_clear_error()
+        {
+            string declarations = string.Concat(Enumerable.Range(0, Utf8XmlReader.MaxNamespacesInScope + 1).Select(i => " xmlns:p" + i + "=\"urn:" + i + "\""));
+            using XmlReader reader = VimXmlSerializer.CreateReader(new MemoryStream(Encoding.UTF8.GetBytes("<a" + declarations + "/>")));
+
+            var ex = Assert.Throws<XmlException>(() => reader.Read());
+
+            Assert.Contains("namespaces in scope", ex.Message, StringComparison.Ordinal);
+            Assert.Equal(1, ex.LineNumber);
+        }
+
+        [Fact]
         public void The_document_cap_is_kept()
         {
             byte[] bytes = Encoding.UTF8.GetBytes("<a>" + new string('x', 5000) + "</a>");

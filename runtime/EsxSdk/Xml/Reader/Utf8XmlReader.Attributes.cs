@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Xml;
 
 namespace EsxSdk.Xml.Reader
@@ -9,6 +10,9 @@ namespace EsxSdk.Xml.Reader
     {
         /// <summary>What ends a plain attribute value's scan: markup, references, white space to normalize.</summary>
         private static readonly SearchValues<char> AttributeValueStops = SearchValues.Create("<&\t\n\r");
+
+        /// <summary>Up to this many attributes, duplicates are found by comparing every pair.</summary>
+        private const int MaxAttributesComparedPairwise = 16;
 
         /// <summary>Slots of the cache of recent names (a power of two).</summary>
         private const int NameCacheSlots = 1024;
@@ -220,18 +224,30 @@ namespace EsxSdk.Xml.Reader
         /// <summary>Gives every attribute its namespace (declarations may follow the attributes they bind) and refuses duplicates.</summary>
         private void ResolveAttributes()
         {
+            // Names are atomized, so pairs compare by reference; a hostile tag with thousands of attributes is checked through a set.
+            HashSet<(string, string)>? seen = this.attributeCount > MaxAttributesComparedPairwise ? new(this.attributeCount) : null;
             for (int a = 0; a < this.attributeCount; a++)
             {
                 ref Attribute attribute = ref this.attributes[a];
                 attribute.NamespaceUri = attribute.Name.Prefix == this.xmlnsPrefix || (attribute.Name.Prefix.Length == 0 && attribute.Name.LocalName == this.xmlnsPrefix)
                     ? this.xmlnsNamespace
                     : attribute.Name.Prefix.Length == 0 ? string.Empty : this.ResolvePrefix(attribute.Name.Prefix, attribute.NameStart);
-                for (int b = 0; b < a; b++)
+                bool duplicate = false;
+                if (seen is not null)
                 {
-                    if (this.attributes[b].Name.LocalName == attribute.Name.LocalName && this.attributes[b].NamespaceUri == attribute.NamespaceUri)
+                    duplicate = !seen.Add((attribute.Name.LocalName, attribute.NamespaceUri));
+                }
+                else
+                {
+                    for (int b = 0; b < a && !duplicate; b++)
                     {
-                        throw this.ErrorAt(attribute.NameStart, "'" + attribute.Name.QualifiedName + "' is a duplicate attribute name");
+                        duplicate = (object)this.attributes[b].Name.LocalName == attribute.Name.LocalName && (object)this.attributes[b].NamespaceUri == attribute.NamespaceUri;
                     }
+                }
+
+                if (duplicate)
+                {
+                    throw this.ErrorAt(attribute.NameStart, "'" + attribute.Name.QualifiedName + "' is a duplicate attribute name");
                 }
             }
         }

@@ -9,6 +9,9 @@ namespace EsxSdk.Xml.Reader
     {
         private static readonly System.Buffers.SearchValues<char> TagStops = System.Buffers.SearchValues.Create("><\"'");
 
+        /// <summary>The most namespace declarations in scope at once.</summary>
+        internal const int MaxNamespacesInScope = 4096;
+
         private const string DtdRefused = "For security reasons DTD is prohibited in this XML document";
 
         private Frame[] frames = new Frame[16];
@@ -513,6 +516,12 @@ namespace EsxSdk.Xml.Reader
             if (prefix.Length > 0 && uri.Length == 0)
             {
                 throw this.ErrorAt(at, "Cannot use a prefix with an empty namespace ('" + prefix + "')");
+            }
+
+            if (this.namespaceCount == MaxNamespacesInScope)
+            {
+                // A lookup walks the declarations in scope: a bound keeps hostile input from making each one slow.
+                throw this.ErrorAt(at, "The XML declares more than " + MaxNamespacesInScope.ToString(System.Globalization.CultureInfo.InvariantCulture) + " namespaces in scope (vim25 XML declares a handful)");
             }
 
             if (this.namespaceCount == this.namespacePrefixes.Length)
