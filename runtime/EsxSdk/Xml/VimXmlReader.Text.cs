@@ -175,6 +175,18 @@ namespace EsxSdk.Xml
         /// <summary>Appends the current node's value to the buffer from <paramref name="length"/>, growing it as needed; the new length.</summary>
         private int AppendValue(int length, bool spill = false)
         {
+            if (this.fastReader is { } fast && fast.TryTakeWholeValue(out ReadOnlySpan<char> whole))
+            {
+                // EsxSdk's reader hands a value it holds whole in one copy (long text still comes in chunks, below).
+                if (length + whole.Length > this.textBuffer.Length)
+                {
+                    Array.Resize(ref this.textBuffer, Math.Max(length + whole.Length, this.textBuffer.Length * 2));
+                }
+
+                whole.CopyTo(this.textBuffer.AsSpan(length));
+                return length + whole.Length;
+            }
+
             if (!this.canReadValueChunk)
             {
                 // A reader without value chunks (e.g. XmlNodeReader) hands out the value as a string.

@@ -91,6 +91,19 @@ namespace EsxSdk.Xml.Reader
             return copied;
         }
 
+        /// <summary>
+        /// The unread rest of the current text or attribute value when no more of it follows in the input, marked read: one
+        /// copy for the caller instead of a <see cref="ReadValueChunk"/> loop. Valid until the reader moves.
+        /// </summary>
+        internal bool TryTakeWholeValue(out ReadOnlySpan<char> value)
+        {
+            bool hasValue = this.currentAttribute >= 0
+                || (this.nodeType is XmlNodeType.Text or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace or XmlNodeType.CDATA && !this.textContinues);
+            value = hasValue ? this.UnreadValue() : default;
+            this.valueRead += value.Length;
+            return hasValue;
+        }
+
         private ReadOnlySpan<char> UnreadValue()
         {
             if (this.currentAttribute >= 0)
