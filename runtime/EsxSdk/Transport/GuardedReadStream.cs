@@ -10,7 +10,7 @@ namespace EsxSdk.Transport
     /// decoder's) go through the HTTP stream's cancellable asynchronous read: a blocked socket read could only be
     /// ended by disposing the stream, which the HTTP handler answers by draining the rest of the body.
     /// </summary>
-    internal sealed class GuardedReadStream : Stream
+    internal sealed class GuardedReadStream : ReadOnlyStream
     {
         private readonly Stream inner;
         private readonly ResponseBodyGuard guard;
@@ -20,20 +20,6 @@ namespace EsxSdk.Transport
         {
             this.inner = inner;
             this.guard = guard;
-        }
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
         }
 
         public override int Read(byte[] buffer, int offset, int count)
@@ -67,16 +53,6 @@ namespace EsxSdk.Transport
                 throw this.guard.Ended(ex);
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

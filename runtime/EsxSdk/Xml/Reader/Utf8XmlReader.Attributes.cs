@@ -341,24 +341,11 @@ namespace EsxSdk.Xml.Reader
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static bool IsXmlSpace(char c) => c <= ' ' && (c == ' ' || c == '\n' || c == '\t' || c == '\r');
 
-        private static bool IsNameStartChar(char c) => c < 128 ? AsciiNameStartChars[c] : XmlConvert.IsStartNCNameChar(c) || char.IsHighSurrogate(c);
+        private static bool IsNameStartChar(char c) => c < 128 ? char.IsAsciiLetter(c) || c == '_' : XmlConvert.IsStartNCNameChar(c) || char.IsHighSurrogate(c);
 
         private static bool IsNonAsciiNameChar(char c) => XmlConvert.IsNCNameChar(c) || char.IsSurrogate(c);
 
-        private static readonly bool[] AsciiNameStartChars = AsciiTable(nameChars: false);
-
         private static readonly SearchValues<char> AsciiNameCharValues = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._");
-
-        private static bool[] AsciiTable(bool nameChars)
-        {
-            var table = new bool[128];
-            for (int c = 0; c < 128; c++)
-            {
-                table[c] = char.IsAsciiLetter((char)c) || c == '_' || (nameChars && (char.IsAsciiDigit((char)c) || c is '-' or '.'));
-            }
-
-            return table;
-        }
 
         /// <summary>An element's or attribute's name: qualified, prefix and local, each atomized in the reader's NameTable.</summary>
         private readonly record struct XmlName(string QualifiedName, string Prefix, string LocalName);

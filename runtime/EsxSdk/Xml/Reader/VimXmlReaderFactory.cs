@@ -103,23 +103,9 @@ namespace EsxSdk.Xml.Reader
         }
 
         /// <summary>A stream that gives back the bytes already read from its start, then the rest of the stream.</summary>
-        private sealed class ReplayStream(byte[] start, Stream rest, bool closeRest) : Stream
+        private sealed class ReplayStream(byte[] start, Stream rest, bool closeRest) : Transport.ReadOnlyStream
         {
             private int offset;
-
-            public override bool CanRead => true;
-
-            public override bool CanSeek => false;
-
-            public override bool CanWrite => false;
-
-            public override long Length => throw new NotSupportedException();
-
-            public override long Position
-            {
-                get => throw new NotSupportedException();
-                set => throw new NotSupportedException();
-            }
 
             public override int Read(byte[] buffer, int index, int count) => this.Read(buffer.AsSpan(index, count));
 
@@ -135,16 +121,6 @@ namespace EsxSdk.Xml.Reader
 
                 return rest.Read(buffer);
             }
-
-            public override void Flush()
-            {
-            }
-
-            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-            public override void SetLength(long value) => throw new NotSupportedException();
-
-            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
             protected override void Dispose(bool disposing)
             {
