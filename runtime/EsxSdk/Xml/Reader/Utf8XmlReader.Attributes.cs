@@ -350,6 +350,8 @@ namespace EsxSdk.Xml.Reader
         /// <summary>An element's or attribute's name: qualified, prefix and local, each atomized in the reader's NameTable.</summary>
         private readonly record struct XmlName(string QualifiedName, string Prefix, string LocalName);
 
+        private static readonly XmlName NoName = new(string.Empty, string.Empty, string.Empty);
+
         /// <summary>One attribute of the current tag; the value is read from the input when first asked for, unless it had to be decoded.</summary>
         private struct Attribute(XmlName name, int nameStart, int valueStart, int valueLength, string? value)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Text;
 using System.Xml;
 
@@ -7,7 +8,7 @@ namespace EsxSdk.Xml.Reader
     /// <summary>Tags, comments, processing instructions, CDATA sections and the XML declaration; the open elements and their namespaces.</summary>
     internal sealed partial class Utf8XmlReader
     {
-        private static readonly System.Buffers.SearchValues<char> TagStops = System.Buffers.SearchValues.Create("><\"'");
+        private static readonly SearchValues<char> TagStops = SearchValues.Create("><\"'");
 
         /// <summary>The most namespace declarations in scope at once.</summary>
         internal const int MaxNamespacesInScope = 4096;
@@ -16,7 +17,7 @@ namespace EsxSdk.Xml.Reader
 
         private Frame[] frames = new Frame[16];
         private int frameCount;
-        private Frame declarationFrame;
+        private XmlName declarationName;
         private bool isEmptyElement;
         private string declarationText = string.Empty;
         private bool atDocumentStart = true;
@@ -24,9 +25,6 @@ namespace EsxSdk.Xml.Reader
         private string[] namespacePrefixes = new string[8];
         private string[] namespaceUris = new string[8];
         private int namespaceCount;
-
-        /// <summary>The element node's name (or the declaration's).</summary>
-        private ref Frame frameOrDeclaration => ref this.nodeType == XmlNodeType.XmlDeclaration ? ref this.declarationFrame : ref this.frames[this.frameCount - 1];
 
         /// <summary>Leaves the current node: an empty element or an end tag closes its element; unread text is passed over.</summary>
         private void LeaveNode()
@@ -296,19 +294,14 @@ namespace EsxSdk.Xml.Reader
             ReadOnlySpan<char> start = this.chars.AsSpan(at, Math.Min(9, this.end - at));
             if (start.StartsWith("<!--"))
             {
-                int close = this.FindTerminator("--", 4);
-                if (close + 2 >= this.end || this.chars[close + 2] != '>')
+                // The first "--" must be the end's.
+                int afterDashes = this.FindTerminator("--", 4) + 2;
+                if (!this.HasChars(ref afterDashes, 1, this.nodeStart) || this.chars[afterDashes] != '>')
                 {
-                    int afterDashes = close + 2;
-                    if (!this.HasChars(ref afterDashes, 1, this.nodeStart) || this.chars[afterDashes] != '>')
-                    {
-                        throw this.ErrorAt(afterDashes, "An XML comment cannot contain '--', and '-' cannot be the last character");
-                    }
-
-                    close = afterDashes - 2;
+                    throw this.ErrorAt(afterDashes, "An XML comment cannot contain '--', and '-' cannot be the last character");
                 }
 
-                this.pos = close + 3;
+                this.pos = afterDashes + 1;
                 return false;
             }
 
@@ -370,7 +363,7 @@ namespace EsxSdk.Xml.Reader
 
         private void ReadXmlDeclaration(int i, int close)
         {
-            this.declarationFrame = new Frame(new XmlName(this.xmlPrefix, string.Empty, this.xmlPrefix), string.Empty, 0);
+            this.declarationName = new XmlName(this.xmlPrefix, string.Empty, this.xmlPrefix);
             this.nodeType = XmlNodeType.XmlDeclaration;
             this.declarationText = this.chars.AsSpan(i, close - i).Trim(" \t\r\n").ToString();
             while (true)

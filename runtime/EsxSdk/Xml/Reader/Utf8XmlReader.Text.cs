@@ -276,7 +276,7 @@ namespace EsxSdk.Xml.Reader
                         }
 
                         break;
-                    case ']':
+                    default: // ']', perhaps of "]]>"
                         this.RefuseAtRoot(i);
                         if (this.HasChars(ref i, 3, i) && this.chars.AsSpan(i, 3).SequenceEqual("]]>"))
                         {
@@ -287,8 +287,6 @@ namespace EsxSdk.Xml.Reader
                         onlySpace = false;
                         i++;
                         break;
-                    default:
-                        throw this.InvalidCharacter(i);
                 }
             }
 
@@ -341,40 +339,36 @@ namespace EsxSdk.Xml.Reader
         /// <summary>An attribute value with references expanded and white space normalized (XML 1.0, 3.3.3, no DTD: every attribute is CDATA).</summary>
         private string DecodeAttributeValue(int start, int end)
         {
-            var value = new StringBuilder(end - start);
+            // The value buffer is free while a tag is parsed (forbidden characters never reach the parser).
+            this.valueLength = 0;
             int i = start;
             while (i < end)
             {
-                char c = this.chars[i];
-                switch (c)
+                int stop = this.chars.AsSpan(i, end - i).IndexOfAny(AttributeValueStops);
+                int runEnd = stop < 0 ? end : i + stop;
+                this.AppendValue(this.chars.AsSpan(i, runEnd - i));
+                i = runEnd;
+                if (i == end)
                 {
-                    case '&':
-                        int before = this.valueLength;
-                        this.valueLength = 0;
-                        i += this.AppendReference(i, end);
-                        value.Append(this.valueBuffer, 0, this.valueLength);
-                        this.valueLength = before;
-                        continue;
-                    case '<':
-                        throw this.ErrorAt(i, "'<', hexadecimal value 0x3C, is an invalid attribute character");
-                    case '\r':
-                        value.Append(' ');
-                        i += i + 1 < end && this.chars[i + 1] == '\n' ? 2 : 1;
-                        continue;
-                    case '\t' or '\n':
-                        value.Append(' ');
-                        break;
-                    case < ' ':
-                        throw this.InvalidCharacter(i);
-                    default:
-                        value.Append(c);
-                        break;
+                    break;
                 }
 
-                i++;
+                switch (this.chars[i])
+                {
+                    case '&':
+                        i += this.AppendReference(i, end);
+                        break;
+                    case '<':
+                        throw this.ErrorAt(i, "'<', hexadecimal value 0x3C, is an invalid attribute character");
+                    default:
+                        // Tab, line feed, carriage return: one space each, a CR LF pair one.
+                        this.AppendValue(" ");
+                        i += this.chars[i] == '\r' && i + 1 < end && this.chars[i + 1] == '\n' ? 2 : 1;
+                        break;
+                }
             }
 
-            return value.ToString();
+            return new string(this.valueBuffer, 0, this.valueLength);
         }
 
         /// <summary>Appends the character a reference at <paramref name="at"/> stands for; its length (up to ';'). References end before <paramref name="limit"/>.</summary>
@@ -440,6 +434,5 @@ namespace EsxSdk.Xml.Reader
             this.valueLength += text.Length;
         }
 
-        private XmlException InvalidCharacter(int at) => this.ErrorAt(at, InvalidCharacterMessage(this.chars[at]));
     }
 }

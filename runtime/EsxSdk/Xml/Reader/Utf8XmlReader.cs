@@ -45,21 +45,15 @@ namespace EsxSdk.Xml.Reader
 
         public override XmlNodeType NodeType => this.currentAttribute < 0 ? this.nodeType : this.onAttributeValue ? XmlNodeType.Text : XmlNodeType.Attribute;
 
-        public override string LocalName => this.currentAttribute < 0
-            ? this.nodeType is XmlNodeType.Element or XmlNodeType.EndElement or XmlNodeType.XmlDeclaration ? this.frameOrDeclaration.Name.LocalName : string.Empty
-            : this.onAttributeValue ? string.Empty : this.attributes[this.currentAttribute].Name.LocalName;
+        public override string LocalName => this.CurrentName.LocalName;
 
         public override string NamespaceURI => this.currentAttribute < 0
-            ? this.nodeType is XmlNodeType.Element or XmlNodeType.EndElement ? this.frameOrDeclaration.NamespaceUri : string.Empty
+            ? this.nodeType is XmlNodeType.Element or XmlNodeType.EndElement ? this.frames[this.frameCount - 1].NamespaceUri : string.Empty
             : this.onAttributeValue ? string.Empty : this.attributes[this.currentAttribute].NamespaceUri;
 
-        public override string Prefix => this.currentAttribute < 0
-            ? this.nodeType is XmlNodeType.Element or XmlNodeType.EndElement ? this.frameOrDeclaration.Name.Prefix : string.Empty
-            : this.onAttributeValue ? string.Empty : this.attributes[this.currentAttribute].Name.Prefix;
+        public override string Prefix => this.CurrentName.Prefix;
 
-        public override string Name => this.currentAttribute < 0
-            ? this.nodeType is XmlNodeType.Element or XmlNodeType.EndElement or XmlNodeType.XmlDeclaration ? this.frameOrDeclaration.Name.QualifiedName : string.Empty
-            : this.onAttributeValue ? string.Empty : this.attributes[this.currentAttribute].Name.QualifiedName;
+        public override string Name => this.CurrentName.QualifiedName;
 
         public override string Value => this.currentAttribute >= 0
             ? this.AttributeValue(this.currentAttribute)
@@ -206,6 +200,16 @@ namespace EsxSdk.Xml.Reader
 
             base.Dispose(disposing);
         }
+
+        /// <summary>The name of the node the reader is on: an element, an attribute, the XML declaration, or none.</summary>
+        private XmlName CurrentName => this.currentAttribute >= 0
+            ? this.onAttributeValue ? NoName : this.attributes[this.currentAttribute].Name
+            : this.nodeType switch
+            {
+                XmlNodeType.Element or XmlNodeType.EndElement => this.frames[this.frameCount - 1].Name,
+                XmlNodeType.XmlDeclaration => this.declarationName,
+                _ => NoName,
+            };
 
         private (int Line, int Position) Place()
         {

@@ -53,7 +53,7 @@ namespace EsxSdk.Xml.Reader
 
                 length += read;
                 ReadOnlySpan<byte> seen = buffer.AsSpan(0, length);
-                if (length >= 5 && !seen.TrimStart((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]).StartsWith("<?xml"u8))
+                if (length >= 8 && !WithoutUtf8Bom(seen).StartsWith("<?xml"u8))
                 {
                     break; // no declaration: the BOM (or its absence) decides
                 }
@@ -70,9 +70,9 @@ namespace EsxSdk.Xml.Reader
         /// <summary>True when the start is UTF-8: no other BOM, no zero bytes of UTF-16/32, a declared encoding (if any) UTF-8.</summary>
         internal static bool IsUtf8(ReadOnlySpan<byte> start)
         {
-            if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            if (start.StartsWith(Utf8Bom))
             {
-                start = start[3..];
+                start = WithoutUtf8Bom(start);
             }
             else if (start.Length >= 2 && (start[0] is 0xFE or 0xFF or 0x00 || start[1] == 0x00))
             {
@@ -101,6 +101,10 @@ namespace EsxSdk.Xml.Reader
             int closing = quote < 0 ? -1 : declaration.IndexOf(declaration[quote], quote + 1);
             return closing > quote && Utf8XmlReader.IsUtf8Name(declaration[(quote + 1)..closing]);
         }
+
+        private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+        private static ReadOnlySpan<byte> WithoutUtf8Bom(ReadOnlySpan<byte> start) => start.StartsWith(Utf8Bom) ? start[Utf8Bom.Length..] : start;
 
         /// <summary>A stream that gives back the bytes already read from its start, then the rest of the stream.</summary>
         private sealed class ReplayStream(byte[] start, Stream rest, bool closeRest) : Transport.ReadOnlyStream
