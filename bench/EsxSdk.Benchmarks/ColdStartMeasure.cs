@@ -26,8 +26,11 @@ namespace EsxSdk.Benchmarks
         /// <summary>The package client built with EsxSdkReadyToRunWcf=false (NuGet's IL-only WCF): what the package's WCF copies gain, in the same rounds.</summary>
         public const string WcfCopiesOff = "EsxSdk (JIT, package, WCF's ReadyToRun copies switched off)";
 
+        /// <summary>The same client built against another build of the package ($ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_BASELINE): a packaging change A/B-tested in the same rounds.</summary>
+        public const string BaselinePackage = "EsxSdk (JIT, package, baseline build)";
+
         /// <summary>Rows that take one feature away from the package client, for comparison: no target is judged on them.</summary>
-        public static bool IsComparisonRow(string variant) => variant is WarmUpOff or WcfCopiesOff;
+        public static bool IsComparisonRow(string variant) => variant is WarmUpOff or WcfCopiesOff or BaselinePackage;
 
         public static async Task RunAsync(string[] args)
         {
@@ -43,6 +46,11 @@ namespace EsxSdk.Benchmarks
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_WCF_IL") is { Length: > 0 } wcfIl)
             {
                 variants.Insert(3, (WcfCopiesOff, "dotnet", [wcfIl]));
+            }
+
+            if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_BASELINE") is { Length: > 0 } baseline)
+            {
+                variants.Insert(2, (BaselinePackage, "dotnet", [baseline]));
             }
 
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_PUBLISHED_R2R") is { Length: > 0 } published)

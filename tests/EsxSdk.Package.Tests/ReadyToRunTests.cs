@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using EsxSdk.Package.Tests.Support;
 using Xunit;
@@ -41,6 +43,22 @@ namespace EsxSdk.Package.Tests
             Console.WriteLine("jitted for CreateObject: " + (JitInfo.GetCompiledMethodCount() - before) + " " + spec?.GetType().Name);
             """;
 
+        private const string FirstLoginProgram = """
+            using System.Net;
+            using EsxSdk.Session;
+
+            await using VimClient client = await VimClient.ConnectAsync(args[0], new NetworkCredential(args[1], args[2]));
+            Console.WriteLine("logged in");
+            """;
+
+        /// <summary>
+        /// A JIT-compiled method of a CoreLib async builder that an async method calls directly (not through the state
+        /// machine box's virtual methods), instantiated over a state machine of EsxSdk or WCF, in a JitStdOutFile listing.
+        /// </summary>
+        private static readonly Regex AsyncBuilderCallOverOurStateMachines = new(
+            @"JIT compiled System\.Runtime\.CompilerServices\.Async\w*MethodBuilder(`1)?(\[[^\]]*\])?:(Start|AwaitUnsafeOnCompleted|AwaitOnCompleted|GetStateMachineBox)\[.*(EsxSdk\.|System\.ServiceModel\.)",
+            RegexOptions.CultureInvariant);
+
         [Theory]
         [MemberData(nameof(Images))]
         public void The_package_has_a_ReadyToRun_image_per_RID_beside_the_IL_only_assembly(string rid, ushort machine)
@@ -74,6 +92,27 @@ namespace EsxSdk.Package.Tests
             if (shipped)
             {
                 Assert.Contains("jitted for CreateObject: 0 VirtualMachineConfigSpec", run.Output, StringComparison.Ordinal);
+            }
+        }
+
+        [Fact]
+        public async Task A_first_login_does_not_JIT_compile_CoreLib_s_async_builder_calls_over_EsxSdk_s_or_WCF_s_async_methods()
+        {
+            var consumer = new ConsumerProject(feed, "AsyncPlumbingConsumer", FirstLoginProgram);
+            (await consumer.BuildAsync()).EnsureSuccess();
+            string listing = Path.Combine(consumer.Folder, "jit.txt");
+            var environment = new Dictionary<string, string> { ["DOTNET_JitStdOutFile"] = listing, ["DOTNET_JitDisasmSummary"] = "1" };
+
+            CliResult run = (await consumer.RunAgainstVcsimAsync(environment)).EnsureSuccess();
+
+            Assert.Contains("logged in", run.Output, StringComparison.Ordinal);
+            string[] compiled = File.ReadAllLines(listing);
+            // The listing is real: the program's own async Main is always JIT-compiled.
+            Assert.Contains(compiled, line => line.Contains("JIT compiled Program:", StringComparison.Ordinal));
+            if (Images.Any(row => (string)row[0] == RuntimeInformation.RuntimeIdentifier))
+            {
+                string[] found = compiled.Where(line => AsyncBuilderCallOverOurStateMachines.IsMatch(line)).ToArray();
+                Assert.True(found.Length == 0, found.Length + " async builder methods JIT-compiled:\n" + string.Join("\n", found.Take(20)));
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 
@@ -45,8 +46,8 @@ namespace EsxSdk.Package.Tests.Support
         /// <summary>The build output folder: bin/Release/net10.0, or its RID subfolder for a build with <c>-r</c>.</summary>
         public string Output(string? runtimeIdentifier = null) => Path.Combine(this.Folder, "bin", "Release", "net10.0", runtimeIdentifier ?? string.Empty);
 
-        /// <summary>Runs the built program against the fixture's vcsim: arguments URL, user, password.</summary>
-        public Task<CliResult> RunAgainstVcsimAsync() => DotnetCli.RunAsync(
-            this.Folder, TimeSpan.FromMinutes(2), this.Assembly, this.feed.Peer.Url.ToString(), this.feed.Peer.User, this.feed.Peer.Password);
+        /// <summary>Runs the built program against the fixture's vcsim: arguments URL, user, password; <paramref name="environment"/> added to its environment.</summary>
+        public Task<CliResult> RunAgainstVcsimAsync(IReadOnlyDictionary<string, string>? environment = null) => DotnetCli.RunAsync(
+            this.Folder, TimeSpan.FromMinutes(2), environment, this.Assembly, this.feed.Peer.Url.ToString(), this.feed.Peer.User, this.feed.Peer.Password);
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -10,7 +11,11 @@ namespace EsxSdk.Package.Tests.Support
     /// <summary>Runs <c>dotnet</c> (or a built program) as a child process and collects its output; no build server or node is left behind.</summary>
     internal static class DotnetCli
     {
-        public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+        public static Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+            => RunAsync(workingDirectory, timeout, environment: null, arguments);
+
+        /// <summary>As above, with <paramref name="environment"/> added to the child's environment.</summary>
+        public static async Task<CliResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -32,6 +37,10 @@ namespace EsxSdk.Package.Tests.Support
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             start.Environment["DOTNET_NOLOGO"] = "1";
             start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+            foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
+            }
 
             var output = new StringBuilder();
             using var process = new Process { StartInfo = start };
