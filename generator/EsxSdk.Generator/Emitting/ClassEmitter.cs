@@ -8,6 +8,8 @@ namespace EsxSdk.Generator.Emitting
     {
         private const string Serializable = RuntimeTypes.XmlSerializable;
 
+        private const string HiddenFromDebugger = "[global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]";
+
         public static void Emit(IndentedWriter w, ClassModel model, string ns)
         {
             if (model.IsSimpleContent)
@@ -24,9 +26,25 @@ namespace EsxSdk.Generator.Emitting
             w.Line(GeneratedCodeAttribute);
             w.Open(modifiers + model.CSharpName + bases);
 
+            OptionalValueLayout layout = OptionalValueLayout.For(model);
             foreach (PropertyModel property in model.Properties)
             {
-                EmitProperty(w, property);
+                if (layout.TryGetSlot(property, out OptionalValueSlot slot))
+                {
+                    EmitOptionalValueProperty(w, property, slot);
+                }
+                else
+                {
+                    EmitProperty(w, property);
+                }
+
+                w.Line();
+            }
+
+            foreach (FlagsField flags in layout.FlagsFields)
+            {
+                w.Line(HiddenFromDebugger);
+                w.Line("private " + flags.TypeName + " " + flags.Name + ";");
                 w.Line();
             }
 
@@ -50,11 +68,59 @@ namespace EsxSdk.Generator.Emitting
 
         private static void EmitProperty(IndentedWriter w, PropertyModel property)
         {
+            EmitPropertySummary(w, property);
+            MemberType type = property.Type;
+            string initializer = property.IsArray ? " = global::System.Array.Empty<" + type.TypeName + ">();" : string.Empty;
+            w.Line("public " + PropertyType(property) + " " + property.CSharpName + " { get; set; }" + initializer);
+        }
+
+        /// <summary>An optional value-type property over its bits and field (<see cref="OptionalValueLayout"/>).</summary>
+        private static void EmitOptionalValueProperty(IndentedWriter w, PropertyModel property, OptionalValueSlot slot)
+        {
+            string flags = "this." + slot.Flags.Name;
+            string presence = slot.Flags.Mask(slot.PresenceBit);
+            string nullable = PropertyType(property);
+            string isSet = "(" + flags + " & " + presence + ") != 0";
+            string get;
+            string[] set;
+            if (slot.BackingField == null)
+            {
+                string both = slot.Flags.Mask(slot.PresenceBit | slot.ValueBit);
+                get = isSet + " ? (" + nullable + ")((" + flags + " & " + slot.Flags.Mask(slot.ValueBit) + ") != 0) : null";
+                set = new[] { flags + " = (" + slot.Flags.TypeName + ")((" + flags + " & ~" + both + ") | (value.HasValue ? (value.GetValueOrDefault() ? " + both + " : " + presence + ") : 0));" };
+            }
+            else
+            {
+                w.Line(HiddenFromDebugger);
+                w.Line("private " + property.Type.TypeName + " " + slot.BackingField + ";");
+                w.Line();
+                string field = "this." + slot.BackingField;
+                get = isSet + " ? (" + nullable + ")" + field + " : null";
+                set = new[]
+                {
+                    field + " = value.GetValueOrDefault();",
+                    flags + " = (" + slot.Flags.TypeName + ")((" + flags + " & ~" + presence + ") | (value.HasValue ? " + presence + " : 0));",
+                };
+            }
+
+            EmitPropertySummary(w, property);
+            w.Open("public " + nullable + " " + property.CSharpName);
+            w.Line("get => " + get + ";");
+            w.Open("set");
+            foreach (string statement in set)
+            {
+                w.Line(statement);
+            }
+
+            w.Close();
+            w.Close();
+        }
+
+        private static void EmitPropertySummary(IndentedWriter w, PropertyModel property)
+        {
             MemberType type = property.Type;
             string occurs = property.IsArray ? "repeated" : property.IsOptional ? "optional" : "required";
             w.Line("/// <summary>Element <c>" + DocText(property.WireName) + "</c> (" + DocText(type.Kind == ValueKind.Object || type.Kind == ValueKind.Enum ? type.WireType : "xsd:" + type.WireType) + ", " + occurs + ").</summary>");
-            string initializer = property.IsArray ? " = global::System.Array.Empty<" + type.TypeName + ">();" : string.Empty;
-            w.Line("public " + PropertyType(property) + " " + property.CSharpName + " { get; set; }" + initializer);
         }
 
         private static void EmitInterfaceImplementation(IndentedWriter w)

@@ -47,11 +47,25 @@ namespace Fixture.Vim25
         /// <summary>Element <c>powerState</c> (PowerState, required).</summary>
         public global::Fixture.Vim25.PowerState PowerState { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private global::Fixture.Vim25.PowerState _LastPowerState;
+
         /// <summary>Element <c>lastPowerState</c> (PowerState, optional).</summary>
-        public global::Fixture.Vim25.PowerState? LastPowerState { get; set; }
+        public global::Fixture.Vim25.PowerState? LastPowerState
+        {
+            get => (this._isSet0 & 0x1U) != 0 ? (global::Fixture.Vim25.PowerState?)this._LastPowerState : null;
+            set
+            {
+                this._LastPowerState = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x1U) | (value.HasValue ? 0x1U : 0));
+            }
+        }
 
         /// <summary>Element <c>allowedStates</c> (PowerState, repeated).</summary>
         public global::Fixture.Vim25.PowerState[] AllowedStates { get; set; } = global::System.Array.Empty<global::Fixture.Vim25.PowerState>();
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private byte _isSet0;
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected override string XmlTypeNameCore => "VirtualMachineRuntimeInfo";

@@ -125,11 +125,25 @@ namespace Fixture.Vim25
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("EsxSdk.Generator", "0.1.0.0")]
     public sealed partial class SportsCar : global::Fixture.Vim25.Car
     {
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private double _TopSpeed;
+
         /// <summary>Element <c>topSpeed</c> (xsd:double, optional).</summary>
-        public double? TopSpeed { get; set; }
+        public double? TopSpeed
+        {
+            get => (this._isSet0 & 0x1U) != 0 ? (double?)this._TopSpeed : null;
+            set
+            {
+                this._TopSpeed = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x1U) | (value.HasValue ? 0x1U : 0));
+            }
+        }
 
         /// <summary>Element <c>spoiler</c> (Vehicle, optional).</summary>
         public global::Fixture.Vim25.Vehicle? Spoiler { get; set; }
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private byte _isSet0;
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected override string XmlTypeNameCore => "SportsCar";

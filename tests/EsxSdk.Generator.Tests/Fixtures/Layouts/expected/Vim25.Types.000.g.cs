@@ -238,8 +238,22 @@ namespace Fixture.Vim25
         /// <summary>Element <c>propertyCollector</c> (ManagedObjectReference, required).</summary>
         public global::Fixture.Vim25.ManagedObjectReference? PropertyCollector { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private global::Fixture.Vim25.ManagedEntityStatus _OverallStatus;
+
         /// <summary>Element <c>overallStatus</c> (ManagedEntityStatus, optional).</summary>
-        public global::Fixture.Vim25.ManagedEntityStatus? OverallStatus { get; set; }
+        public global::Fixture.Vim25.ManagedEntityStatus? OverallStatus
+        {
+            get => (this._isSet0 & 0x1U) != 0 ? (global::Fixture.Vim25.ManagedEntityStatus?)this._OverallStatus : null;
+            set
+            {
+                this._OverallStatus = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x1U) | (value.HasValue ? 0x1U : 0));
+            }
+        }
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private byte _isSet0;
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected override string XmlTypeNameCore => "ServiceContent";

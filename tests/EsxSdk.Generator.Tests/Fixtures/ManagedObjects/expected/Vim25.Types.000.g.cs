@@ -191,8 +191,22 @@ namespace Fixture.Vim25
         /// <summary>Element <c>guestFullName</c> (xsd:string, optional).</summary>
         public string? GuestFullName { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private int _MemorySizeMB;
+
         /// <summary>Element <c>memorySizeMB</c> (xsd:int, optional).</summary>
-        public int? MemorySizeMB { get; set; }
+        public int? MemorySizeMB
+        {
+            get => (this._isSet0 & 0x1U) != 0 ? (int?)this._MemorySizeMB : null;
+            set
+            {
+                this._MemorySizeMB = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x1U) | (value.HasValue ? 0x1U : 0));
+            }
+        }
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private byte _isSet0;
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected override string XmlTypeNameCore => "VirtualMachineConfigSummary";
@@ -291,11 +305,36 @@ namespace Fixture.Vim25
         /// <summary>Element <c>powerState</c> (VirtualMachinePowerState, required).</summary>
         public global::Fixture.Vim25.VirtualMachinePowerState PowerState { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private global::System.DateTimeOffset _BootTime;
+
         /// <summary>Element <c>bootTime</c> (xsd:dateTime, optional).</summary>
-        public global::System.DateTimeOffset? BootTime { get; set; }
+        public global::System.DateTimeOffset? BootTime
+        {
+            get => (this._isSet0 & 0x1U) != 0 ? (global::System.DateTimeOffset?)this._BootTime : null;
+            set
+            {
+                this._BootTime = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x1U) | (value.HasValue ? 0x1U : 0));
+            }
+        }
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private int _MaxMemoryUsage;
 
         /// <summary>Element <c>maxMemoryUsage</c> (xsd:int, optional).</summary>
-        public int? MaxMemoryUsage { get; set; }
+        public int? MaxMemoryUsage
+        {
+            get => (this._isSet0 & 0x2U) != 0 ? (int?)this._MaxMemoryUsage : null;
+            set
+            {
+                this._MaxMemoryUsage = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x2U) | (value.HasValue ? 0x2U : 0));
+            }
+        }
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private byte _isSet0;
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected override string XmlTypeNameCore => "VirtualMachineRuntimeInfo";

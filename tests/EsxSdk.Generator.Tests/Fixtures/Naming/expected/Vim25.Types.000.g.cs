@@ -150,17 +150,57 @@ namespace Fixture.Vim25
         /// <summary>Element <c>_this</c> (hostSpec, required).</summary>
         public global::Fixture.Vim25.HostSpecType? This { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private int _FooBar;
+
         /// <summary>Element <c>fooBar</c> (xsd:int, optional).</summary>
-        public int? FooBar { get; set; }
+        public int? FooBar
+        {
+            get => (this._isSet0 & 0x1U) != 0 ? (int?)this._FooBar : null;
+            set
+            {
+                this._FooBar = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x1U) | (value.HasValue ? 0x1U : 0));
+            }
+        }
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private int _FooBarValue;
 
         /// <summary>Element <c>foo-bar</c> (xsd:int, optional).</summary>
-        public int? FooBarValue { get; set; }
+        public int? FooBarValue
+        {
+            get => (this._isSet0 & 0x2U) != 0 ? (int?)this._FooBarValue : null;
+            set
+            {
+                this._FooBarValue = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x2U) | (value.HasValue ? 0x2U : 0));
+            }
+        }
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private int _FooBarValue2;
 
         /// <summary>Element <c>foo_bar</c> (xsd:int, optional).</summary>
-        public int? FooBarValue2 { get; set; }
+        public int? FooBarValue2
+        {
+            get => (this._isSet0 & 0x4U) != 0 ? (int?)this._FooBarValue2 : null;
+            set
+            {
+                this._FooBarValue2 = value.GetValueOrDefault();
+                this._isSet0 = (byte)((this._isSet0 & ~0x4U) | (value.HasValue ? 0x4U : 0));
+            }
+        }
 
         /// <summary>Element <c>_2ndLevel</c> (xsd:boolean, optional).</summary>
-        public bool? _2ndLevel { get; set; }
+        public bool? _2ndLevel
+        {
+            get => (this._isSet0 & 0x8U) != 0 ? (bool?)((this._isSet0 & 0x10U) != 0) : null;
+            set
+            {
+                this._isSet0 = (byte)((this._isSet0 & ~0x18U) | (value.HasValue ? (value.GetValueOrDefault() ? 0x18U : 0x8U) : 0));
+            }
+        }
 
         /// <summary>Element <c>equals</c> (xsd:string, optional).</summary>
         public string? EqualsValue { get; set; }
@@ -170,6 +210,9 @@ namespace Fixture.Vim25
 
         /// <summary>Element <c>getType</c> (xsd:string, optional).</summary>
         public string? GetTypeValue { get; set; }
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private byte _isSet0;
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected override string XmlTypeNameCore => "SharesOption";

@@ -21,7 +21,14 @@ namespace Fixture.Vim25
         public bool BooleanRequired { get; set; }
 
         /// <summary>Element <c>booleanOptional</c> (xsd:boolean, optional).</summary>
-        public bool? BooleanOptional { get; set; }
+        public bool? BooleanOptional
+        {
+            get => (this._isSet0 & 0x1U) != 0 ? (bool?)((this._isSet0 & 0x2U) != 0) : null;
+            set
+            {
+                this._isSet0 = (ushort)((this._isSet0 & ~0x3U) | (value.HasValue ? (value.GetValueOrDefault() ? 0x3U : 0x1U) : 0));
+            }
+        }
 
         /// <summary>Element <c>booleanRepeated</c> (xsd:boolean, repeated).</summary>
         public bool[] BooleanRepeated { get; set; } = global::System.Array.Empty<bool>();
@@ -29,8 +36,19 @@ namespace Fixture.Vim25
         /// <summary>Element <c>byteRequired</c> (xsd:byte, required).</summary>
         public sbyte ByteRequired { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private sbyte _ByteOptional;
+
         /// <summary>Element <c>byteOptional</c> (xsd:byte, optional).</summary>
-        public sbyte? ByteOptional { get; set; }
+        public sbyte? ByteOptional
+        {
+            get => (this._isSet0 & 0x4U) != 0 ? (sbyte?)this._ByteOptional : null;
+            set
+            {
+                this._ByteOptional = value.GetValueOrDefault();
+                this._isSet0 = (ushort)((this._isSet0 & ~0x4U) | (value.HasValue ? 0x4U : 0));
+            }
+        }
 
         /// <summary>Element <c>byteRepeated</c> (xsd:byte, repeated).</summary>
         public sbyte[] ByteRepeated { get; set; } = global::System.Array.Empty<sbyte>();
@@ -38,8 +56,19 @@ namespace Fixture.Vim25
         /// <summary>Element <c>shortRequired</c> (xsd:short, required).</summary>
         public short ShortRequired { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private short _ShortOptional;
+
         /// <summary>Element <c>shortOptional</c> (xsd:short, optional).</summary>
-        public short? ShortOptional { get; set; }
+        public short? ShortOptional
+        {
+            get => (this._isSet0 & 0x8U) != 0 ? (short?)this._ShortOptional : null;
+            set
+            {
+                this._ShortOptional = value.GetValueOrDefault();
+                this._isSet0 = (ushort)((this._isSet0 & ~0x8U) | (value.HasValue ? 0x8U : 0));
+            }
+        }
 
         /// <summary>Element <c>shortRepeated</c> (xsd:short, repeated).</summary>
         public short[] ShortRepeated { get; set; } = global::System.Array.Empty<short>();
@@ -47,8 +76,19 @@ namespace Fixture.Vim25
         /// <summary>Element <c>intRequired</c> (xsd:int, required).</summary>
         public int IntRequired { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private int _IntOptional;
+
         /// <summary>Element <c>intOptional</c> (xsd:int, optional).</summary>
-        public int? IntOptional { get; set; }
+        public int? IntOptional
+        {
+            get => (this._isSet0 & 0x10U) != 0 ? (int?)this._IntOptional : null;
+            set
+            {
+                this._IntOptional = value.GetValueOrDefault();
+                this._isSet0 = (ushort)((this._isSet0 & ~0x10U) | (value.HasValue ? 0x10U : 0));
+            }
+        }
 
         /// <summary>Element <c>intRepeated</c> (xsd:int, repeated).</summary>
         public int[] IntRepeated { get; set; } = global::System.Array.Empty<int>();
@@ -56,8 +96,19 @@ namespace Fixture.Vim25
         /// <summary>Element <c>longRequired</c> (xsd:long, required).</summary>
         public long LongRequired { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private long _LongOptional;
+
         /// <summary>Element <c>longOptional</c> (xsd:long, optional).</summary>
-        public long? LongOptional { get; set; }
+        public long? LongOptional
+        {
+            get => (this._isSet0 & 0x20U) != 0 ? (long?)this._LongOptional : null;
+            set
+            {
+                this._LongOptional = value.GetValueOrDefault();
+                this._isSet0 = (ushort)((this._isSet0 & ~0x20U) | (value.HasValue ? 0x20U : 0));
+            }
+        }
 
         /// <summary>Element <c>longRepeated</c> (xsd:long, repeated).</summary>
         public long[] LongRepeated { get; set; } = global::System.Array.Empty<long>();
@@ -65,8 +116,19 @@ namespace Fixture.Vim25
         /// <summary>Element <c>floatRequired</c> (xsd:float, required).</summary>
         public float FloatRequired { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private float _FloatOptional;
+
         /// <summary>Element <c>floatOptional</c> (xsd:float, optional).</summary>
-        public float? FloatOptional { get; set; }
+        public float? FloatOptional
+        {
+            get => (this._isSet0 & 0x40U) != 0 ? (float?)this._FloatOptional : null;
+            set
+            {
+                this._FloatOptional = value.GetValueOrDefault();
+                this._isSet0 = (ushort)((this._isSet0 & ~0x40U) | (value.HasValue ? 0x40U : 0));
+            }
+        }
 
         /// <summary>Element <c>floatRepeated</c> (xsd:float, repeated).</summary>
         public float[] FloatRepeated { get; set; } = global::System.Array.Empty<float>();
@@ -74,8 +136,19 @@ namespace Fixture.Vim25
         /// <summary>Element <c>doubleRequired</c> (xsd:double, required).</summary>
         public double DoubleRequired { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private double _DoubleOptional;
+
         /// <summary>Element <c>doubleOptional</c> (xsd:double, optional).</summary>
-        public double? DoubleOptional { get; set; }
+        public double? DoubleOptional
+        {
+            get => (this._isSet0 & 0x80U) != 0 ? (double?)this._DoubleOptional : null;
+            set
+            {
+                this._DoubleOptional = value.GetValueOrDefault();
+                this._isSet0 = (ushort)((this._isSet0 & ~0x80U) | (value.HasValue ? 0x80U : 0));
+            }
+        }
 
         /// <summary>Element <c>doubleRepeated</c> (xsd:double, repeated).</summary>
         public double[] DoubleRepeated { get; set; } = global::System.Array.Empty<double>();
@@ -83,8 +156,19 @@ namespace Fixture.Vim25
         /// <summary>Element <c>dateTimeRequired</c> (xsd:dateTime, required).</summary>
         public global::System.DateTimeOffset DateTimeRequired { get; set; }
 
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private global::System.DateTimeOffset _DateTimeOptional;
+
         /// <summary>Element <c>dateTimeOptional</c> (xsd:dateTime, optional).</summary>
-        public global::System.DateTimeOffset? DateTimeOptional { get; set; }
+        public global::System.DateTimeOffset? DateTimeOptional
+        {
+            get => (this._isSet0 & 0x100U) != 0 ? (global::System.DateTimeOffset?)this._DateTimeOptional : null;
+            set
+            {
+                this._DateTimeOptional = value.GetValueOrDefault();
+                this._isSet0 = (ushort)((this._isSet0 & ~0x100U) | (value.HasValue ? 0x100U : 0));
+            }
+        }
 
         /// <summary>Element <c>dateTimeRepeated</c> (xsd:dateTime, repeated).</summary>
         public global::System.DateTimeOffset[] DateTimeRepeated { get; set; } = global::System.Array.Empty<global::System.DateTimeOffset>();
@@ -115,6 +199,9 @@ namespace Fixture.Vim25
 
         /// <summary>Element <c>anyTypeRepeated</c> (xsd:anyType, repeated).</summary>
         public object[] AnyTypeRepeated { get; set; } = global::System.Array.Empty<object>();
+
+        [global::System.Diagnostics.DebuggerBrowsable(global::System.Diagnostics.DebuggerBrowsableState.Never)]
+        private ushort _isSet0;
 
         /// <summary>The wire name written as xsi:type when this object stands for a base type.</summary>
         private protected override string XmlTypeNameCore => "AllPrimitives";
