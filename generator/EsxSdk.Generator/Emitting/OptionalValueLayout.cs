@@ -73,18 +73,8 @@ namespace EsxSdk.Generator.Emitting
     }
 
     /// <summary>One flags field: its name and width (8, 16, 32 or 64 bits).</summary>
-    internal sealed class FlagsField
+    internal sealed record FlagsField(string Name, int Bits)
     {
-        public FlagsField(string name, int bits)
-        {
-            this.Name = name;
-            this.Bits = bits;
-        }
-
-        public string Name { get; }
-
-        public int Bits { get; }
-
         public string TypeName => this.Bits switch
         {
             8 => "byte",
@@ -101,22 +91,5 @@ namespace EsxSdk.Generator.Emitting
     /// One optional value's storage: its presence bit in <see cref="Flags"/>, for a bool its value bit
     /// (<see cref="ValueBit"/>, no backing field), otherwise the plain field named <see cref="BackingField"/>.
     /// </summary>
-    internal sealed class OptionalValueSlot
-    {
-        public OptionalValueSlot(FlagsField flags, ulong presenceBit, ulong valueBit, string? backingField)
-        {
-            this.Flags = flags;
-            this.PresenceBit = presenceBit;
-            this.ValueBit = valueBit;
-            this.BackingField = backingField;
-        }
-
-        public FlagsField Flags { get; }
-
-        public ulong PresenceBit { get; }
-
-        public ulong ValueBit { get; }
-
-        public string? BackingField { get; }
-    }
+    internal sealed record OptionalValueSlot(FlagsField Flags, ulong PresenceBit, ulong ValueBit, string? BackingField);
 }
