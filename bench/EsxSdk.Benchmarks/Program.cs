@@ -40,6 +40,9 @@ namespace EsxSdk.Benchmarks
                 case "profile":
                     DecodeProfile.Run(rest);
                     return 0;
+                case "decode-ab":
+                    DecodeAb.Run(rest);
+                    return 0;
                 case "unique-values":
                     UniqueValuesPayload.Run(rest);
                     return 0;
@@ -50,7 +53,7 @@ namespace EsxSdk.Benchmarks
                     Report.Write(rest.Length > 0 ? rest[0] : System.IO.Path.Combine(Artifacts.RepoRoot, "docs", "benchmarks.md"));
                     return 0;
                 default:
-                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | gcpattern [vms] [esxsdk|esxsdk-copy|xmlserializer|textfloor] [forced|steady] [calls] [retained MB] | unique-values [vms] [text|all] [out folder] | peak [MB] | report [out.md]  (see bench/README.md)");
+                    Console.Error.WriteLine("usage: EsxSdk.Benchmarks capture | bdn [--filter ...] | coldstart [runs] | tasks [repetitions] | soak [tasks] [seed] [out.md] | profile [vms] [rounds] [decode] | decode-ab [vms] [rounds] [dirA] [dirB] [collect|steady] | gcpattern [vms] [esxsdk|esxsdk-copy|xmlserializer|textfloor] [forced|steady] [calls] [retained MB] | unique-values [vms] [text|all] [out folder] | peak [MB] | report [out.md]  (see bench/README.md)");
                     return 2;
             }
         }
