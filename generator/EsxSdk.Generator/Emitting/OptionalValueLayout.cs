@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using EsxSdk.Generator.Model;
 
 namespace EsxSdk.Generator.Emitting
@@ -28,24 +29,15 @@ namespace EsxSdk.Generator.Emitting
         public static OptionalValueLayout For(ClassModel model)
         {
             var layout = new OptionalValueLayout();
-            var bits = new List<(PropertyModel Property, int Bits)>();
-            int total = 0;
-            foreach (PropertyModel property in model.Properties)
-            {
-                if (IsStoredInFlags(property))
-                {
-                    int width = IsBoolean(property.Type) ? 2 : 1;
-                    bits.Add((property, width));
-                    total += width;
-                }
-            }
+            List<PropertyModel> stored = model.Properties.Where(IsStoredInFlags).ToList();
 
             // Fields of 64 bits, the last one as narrow as its bits allow (a class with one bool? needs a byte).
             int next = 0;
-            int remaining = total;
+            int remaining = stored.Sum(BitsOf);
             FlagsField? current = null;
-            foreach ((PropertyModel property, int width) in bits)
+            foreach (PropertyModel property in stored)
             {
+                int width = BitsOf(property);
                 if (current == null || next + width > current.Bits)
                 {
                     int fieldBits = remaining > 32 ? 64 : remaining > 16 ? 32 : remaining > 8 ? 16 : 8;
@@ -69,7 +61,8 @@ namespace EsxSdk.Generator.Emitting
 
         private static bool IsStoredInFlags(PropertyModel property) => !property.IsArray && property.IsOptional && property.Type.IsValueType;
 
-        private static bool IsBoolean(MemberType type) => type.Kind == ValueKind.Primitive && type.TypeName == "bool";
+        /// <summary>A bool? keeps presence and value in two bits; any other value has one presence bit.</summary>
+        private static int BitsOf(PropertyModel property) => property.Type.Kind == ValueKind.Primitive && property.Type.TypeName == "bool" ? 2 : 1;
     }
 
     /// <summary>One flags field: its name and width (8, 16, 32 or 64 bits).</summary>
