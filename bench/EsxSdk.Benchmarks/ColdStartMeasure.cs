@@ -29,8 +29,20 @@ namespace EsxSdk.Benchmarks
         /// <summary>The same client built against another build of the package ($ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_BASELINE): a packaging change A/B-tested in the same rounds.</summary>
         public const string BaselinePackage = "EsxSdk (JIT, package, baseline build)";
 
-        /// <summary>Rows that take one feature away from the package client, for comparison: no target is judged on them.</summary>
-        public static bool IsComparisonRow(string variant) => variant is WarmUpOff or WcfCopiesOff or BaselinePackage;
+        /// <summary>
+        /// The package client against a second peer serving HTTPS (vcsim's self-signed certificate, <c>no_verify=1</c>): what a
+        /// real vCenter or ESXi connection adds to a first call (TLS set-up, the system's trusted roots loaded for the chain).
+        /// </summary>
+        public const string OverHttps = "EsxSdk (JIT, package, over https)";
+
+        /// <summary>The same over HTTPS with the start-up warm-up switched off.</summary>
+        public const string OverHttpsWarmUpOff = "EsxSdk (JIT, package, over https, start-up warm-up switched off)";
+
+        /// <summary>
+        /// Rows beside the package client's, for comparison (one feature taken away, or HTTPS, which the targets, set against a
+        /// plain-HTTP vcsim, do not cover): no target is judged on them.
+        /// </summary>
+        public static bool IsComparisonRow(string variant) => variant is WarmUpOff or WcfCopiesOff or BaselinePackage or OverHttps or OverHttpsWarmUpOff;
 
         public static async Task RunAsync(string[] args)
         {
@@ -41,6 +53,8 @@ namespace EsxSdk.Benchmarks
                 (HelloWorld, "dotnet", [Required("ESXSDK_BENCH_COLDSTART_HELLO")]),
                 ("EsxSdk (JIT, package: ReadyToRun images, WCF's too)", "dotnet", [package]),
                 (WarmUpOff, "dotnet", ["exec", "--runtimeconfig", WarmUpOffConfig(package), package]),
+                (OverHttps, "dotnet", [package]),
+                (OverHttpsWarmUpOff, "dotnet", ["exec", "--runtimeconfig", WarmUpOffConfig(package), package]),
                 ("EsxSdk (JIT, project reference: IL only)", "dotnet", [Required("ESXSDK_BENCH_COLDSTART_ESXSDK")]),
             };
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_WCF_IL") is { Length: > 0 } wcfIl)
@@ -74,12 +88,14 @@ namespace EsxSdk.Benchmarks
 
             bool phases = Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_PHASES") == "1";
             await using VcsimPeerProcess peer = await VcsimPeerProcess.StartAsync(2);
+            await using VcsimPeerProcess httpsPeer = await VcsimPeerProcess.StartAsync(["-model", "vpx", "-vms", "2", "-tls"]);
             var samples = new List<ColdStartSample>();
             for (int run = 0; run < runs; run++)
             {
                 foreach (var variant in variants)
                 {
-                    var arguments = new List<string>(variant.Prefix) { peer.Url.ToString(), VcsimPeerProcess.User, VcsimPeerProcess.Password };
+                    string url = variant.Name is OverHttps or OverHttpsWarmUpOff ? httpsPeer.Url + "?no_verify=1" : peer.Url.ToString();
+                    var arguments = new List<string>(variant.Prefix) { url, VcsimPeerProcess.User, VcsimPeerProcess.Password };
                     if (phases && variant.Name.StartsWith("EsxSdk (JIT", StringComparison.Ordinal))
                     {
                         arguments.Add("phases");

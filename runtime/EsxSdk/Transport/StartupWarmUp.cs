@@ -9,12 +9,12 @@ using EsxSdk.Xml;
 namespace EsxSdk.Transport
 {
     /// <summary>
-    /// A process's first connection spends most of its time JIT-compiling, one method after another on one thread: WCF
-    /// ships without precompiled code. While the channel opens, this runs one sample exchange through the same message
-    /// layer on another core (the request written as a call writes it, a sample response read as a reply is read), so the
-    /// message, encoder and reader code is compiled beside the channel set-up instead of after it. Nothing is sent.
-    /// Once per process, only where there is a JIT and a second core; the AppContext switch
-    /// <c>EsxSdk.Transport.DisableStartupWarmUp</c> turns it off.
+    /// A process's first connection spends most of its time loading and JIT-compiling code, one method after another on one
+    /// thread. From the moment a connection starts, this runs on another core what that thread will need next: first the
+    /// HTTP stack's set-up (<see cref="HttpStackWarmUp"/>, while the connecting thread loads WCF and builds the channel),
+    /// then one sample exchange through the same message layer (the request written as a call writes it, a sample response
+    /// read as a reply is read). Nothing is sent. Once per process, only where there is a JIT and a second core; the
+    /// AppContext switch <c>EsxSdk.Transport.DisableStartupWarmUp</c> turns it off.
     /// </summary>
     internal sealed class StartupWarmUp
     {
@@ -62,10 +62,11 @@ namespace EsxSdk.Transport
                 (reply, registry) => VimSoapTransport.ReadReply<TResponse>(SampleEndpoint, registry, operation, reply, registry));
 
         /// <summary>
-        /// Starts the exchange on the thread pool with an encoder made from <paramref name="encoding"/> (the binding's, or a
-        /// copy), the first time a process asks; null when it does not run.
+        /// Starts the warm-up on the thread pool, the first time a process asks; null when it does not run. The exchange uses
+        /// an encoder from an element <paramref name="encoding"/> makes there (not the binding's: the channel set-up reads that one
+        /// meanwhile); <paramref name="https"/> adds the TLS part of the HTTP set-up.
         /// </summary>
-        public Task? StartOnce(MessageEncodingBindingElement encoding, IVimTypeRegistry registry)
+        public Task? StartOnce(Func<MessageEncodingBindingElement> encoding, bool https, IVimTypeRegistry registry)
         {
             if (!Enabled || Interlocked.Exchange(ref started, 1) != 0)
             {
@@ -76,7 +77,8 @@ namespace EsxSdk.Transport
             {
                 try
                 {
-                    this.Run(encoding.CreateMessageEncoderFactory().Encoder, registry);
+                    HttpStackWarmUp.Run(https);
+                    this.Run(encoding().CreateMessageEncoderFactory().Encoder, registry);
                 }
 #pragma warning disable CA1031 // Only the timing depends on it: a failure must not reach the connection it runs beside.
                 catch (Exception)

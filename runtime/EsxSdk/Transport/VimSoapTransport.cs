@@ -57,12 +57,14 @@ namespace EsxSdk.Transport
 
             // The switch exists to measure the old buffered mode beside the streamed one (bench/, "peak").
             bool buffered = AppContext.TryGetSwitch(BufferResponsesSwitch, out bool on) && on;
-            CustomBinding binding = CreateBinding(options, https, buffered);
             if (warmUp is not null)
             {
-                // A copy of the encoding: the binding's own elements are being read by the channel set-up meanwhile.
-                _ = warmUp.StartOnce((MessageEncodingBindingElement)binding.Elements.Find<MessageEncodingBindingElement>()!.Clone(), registry);
+                // Started before the binding, so its HTTP set-up runs while this thread loads WCF (bench/notes.md, "the HTTP
+                // stack's first use"); its exchange makes an encoding of its own, as the channel set-up reads the binding's.
+                _ = warmUp.StartOnce(() => CreateEncoding(options, buffered), https, registry);
             }
+
+            CustomBinding binding = CreateBinding(options, https, buffered);
 
             // WCF hands its HttpClientHandler to this hook: certificate policy lives in one place, and every response
             // body is read under its call's time-out and token.
@@ -98,13 +100,6 @@ namespace EsxSdk.Transport
         /// </summary>
         internal static CustomBinding CreateBinding(VimTransportOptions options, bool https, bool buffered)
         {
-            var text = new TextMessageEncodingBindingElement(MessageVersion.Soap11, System.Text.Encoding.UTF8);
-            text.ReaderQuotas.MaxDepth = MaxReaderDepth;
-            text.ReaderQuotas.MaxStringContentLength = int.MaxValue;
-            text.ReaderQuotas.MaxArrayLength = int.MaxValue;
-            text.ReaderQuotas.MaxBytesPerRead = int.MaxValue;
-            text.ReaderQuotas.MaxNameTableCharCount = int.MaxValue;
-
             HttpTransportBindingElement transport = https ? new HttpsTransportBindingElement() : new HttpTransportBindingElement();
             transport.AllowCookies = true;
 
@@ -115,16 +110,27 @@ namespace EsxSdk.Transport
             // In streamed mode only the SOAP headers are buffered (vim25 sends none).
             transport.MaxBufferSize = (int)Math.Min(buffered ? int.MaxValue : MaxHeaderBytes, options.MaxResponseBytes);
             transport.MaxBufferPoolSize = 0;
-
-            // Line and position of a malformed body count from the start of the response (see StreamedReplyEncoder).
-            MessageEncodingBindingElement encoding = buffered ? text : new StreamedReplyEncodingBindingElement(text, VimXmlSerializer.CreateReaderSettings(options.MaxResponseBytes));
-            return new CustomBinding(encoding, transport)
+            return new CustomBinding(CreateEncoding(options, buffered), transport)
             {
                 SendTimeout = options.Timeout,
                 ReceiveTimeout = options.Timeout,
                 OpenTimeout = options.Timeout,
                 CloseTimeout = TimeSpan.FromSeconds(10),
             };
+        }
+
+        /// <summary>SOAP 1.1 text; streamed replies are read by EsxSdk's reader (see <see cref="StreamedReplyEncoder"/>).</summary>
+        private static MessageEncodingBindingElement CreateEncoding(VimTransportOptions options, bool buffered)
+        {
+            var text = new TextMessageEncodingBindingElement(MessageVersion.Soap11, System.Text.Encoding.UTF8);
+            text.ReaderQuotas.MaxDepth = MaxReaderDepth;
+            text.ReaderQuotas.MaxStringContentLength = int.MaxValue;
+            text.ReaderQuotas.MaxArrayLength = int.MaxValue;
+            text.ReaderQuotas.MaxBytesPerRead = int.MaxValue;
+            text.ReaderQuotas.MaxNameTableCharCount = int.MaxValue;
+
+            // Line and position of a malformed body count from the start of the response (see StreamedReplyEncoder).
+            return buffered ? text : new StreamedReplyEncodingBindingElement(text, VimXmlSerializer.CreateReaderSettings(options.MaxResponseBytes));
         }
 
         /// <summary>

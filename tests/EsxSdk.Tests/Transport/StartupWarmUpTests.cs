@@ -35,8 +35,8 @@ namespace EsxSdk.Tests.Transport
         {
             StartupWarmUp warmUp = VimClient.FirstExchangeWarmUp();
 
-            Task? first = warmUp.StartOnce(Encoding(buffered: false), VimTypeRegistry.Instance);
-            Task? second = warmUp.StartOnce(Encoding(buffered: false), VimTypeRegistry.Instance);
+            Task? first = warmUp.StartOnce(() => Encoding(buffered: false), https: true, VimTypeRegistry.Instance);
+            Task? second = warmUp.StartOnce(() => Encoding(buffered: false), https: true, VimTypeRegistry.Instance);
 
             // Another test's connection may have been the process's first: then neither starts.
             Assert.Null(second);

@@ -1,6 +1,6 @@
 // Command peer runs vcsim (govmomi's vSphere simulator) as a test peer for the
 // EsxSdk C# test suite. It listens on 127.0.0.1 with a random port over plain
-// HTTP, prints exactly one line of JSON to stdout once it is ready
+// HTTP (HTTPS with -tls), prints exactly one line of JSON to stdout once it is ready
 //
 //	{"url":"http://127.0.0.1:PORT/sdk","model":"vpx","user":"...","apiVersion":"6.5"}
 //
@@ -13,6 +13,7 @@
 package main
 
 import (
+	"crypto/tls"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -64,6 +65,7 @@ func main() {
 	views := flag.String("container-views", viewsAvailable,
 		"available: ViewManager as vcsim has it; absent: no viewManager in ServiceContent; unsupported: CreateContainerView faults with NotSupported")
 	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF")
+	useTLS := flag.Bool("tls", false, "serve HTTPS with Go's built-in self-signed test certificate for 127.0.0.1 (clients connect with no_verify=1 or its thumbprint)")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: %s [flags]\n", os.Args[0])
 		flag.PrintDefaults()
@@ -137,6 +139,10 @@ func main() {
 	// Explicit credentials: with a user other than the default, SessionManager
 	// checks user name and password exactly (a wrong one fails with InvalidLogin).
 	model.Service.Listen = &url.URL{Host: "127.0.0.1:0", User: url.UserPassword(*user, *password)}
+	if *useTLS {
+		// httptest's own localhost certificate; the ready line's url is then https://.
+		model.Service.TLS = new(tls.Config)
+	}
 	server := model.Service.NewServer()
 	if *questions {
 		model.Service.ServeMux.HandleFunc("/esxsdk/calls", calls.serveHTTP)
