@@ -48,13 +48,14 @@ namespace EsxSdk.Benchmarks
         {
             int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 7;
             string package = Required("ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE");
+            string warmUpOff = WarmUpOffConfig(package);
             var variants = new List<(string Name, string File, string[] Prefix)>
             {
                 (HelloWorld, "dotnet", [Required("ESXSDK_BENCH_COLDSTART_HELLO")]),
                 ("EsxSdk (JIT, package: ReadyToRun images, WCF's too)", "dotnet", [package]),
-                (WarmUpOff, "dotnet", ["exec", "--runtimeconfig", WarmUpOffConfig(package), package]),
+                (WarmUpOff, "dotnet", ["exec", "--runtimeconfig", warmUpOff, package]),
                 (OverHttps, "dotnet", [package]),
-                (OverHttpsWarmUpOff, "dotnet", ["exec", "--runtimeconfig", WarmUpOffConfig(package), package]),
+                (OverHttpsWarmUpOff, "dotnet", ["exec", "--runtimeconfig", warmUpOff, package]),
                 ("EsxSdk (JIT, project reference: IL only)", "dotnet", [Required("ESXSDK_BENCH_COLDSTART_ESXSDK")]),
             };
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_WCF_IL") is { Length: > 0 } wcfIl)

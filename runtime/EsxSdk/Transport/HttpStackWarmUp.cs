@@ -15,8 +15,6 @@ namespace EsxSdk.Transport
     /// </summary>
     internal static class HttpStackWarmUp
     {
-        private static readonly Uri SampleEndpoint = new("http://warm-up.invalid/sdk");
-
         public static void Run(bool https)
         {
             if (https && OperatingSystem.IsLinux())
@@ -28,14 +26,14 @@ namespace EsxSdk.Transport
             new HttpClient(new HttpClientHandler(), disposeHandler: true).Dispose();
 
             // The header tables and parsers every request and reply goes through.
-            using var request = new HttpRequestMessage(HttpMethod.Post, SampleEndpoint) { Content = SoapBody() };
+            using var request = new HttpRequestMessage(HttpMethod.Post, StartupWarmUp.SampleEndpoint) { Content = SoapBody() };
             request.Headers.TryAddWithoutValidation("SOAPAction", "\"urn:vim25/warm-up\"");
             using var reply = new HttpResponseMessage(HttpStatusCode.OK) { Content = SoapBody(), RequestMessage = request };
             _ = request.Headers.ToString() + reply.Content.Headers.ContentType;
 
             // The socket layer's native side, and the parser of the session cookie a Login reply sets.
             new Socket(SocketType.Stream, ProtocolType.Tcp).Dispose();
-            new CookieContainer().SetCookies(SampleEndpoint, "vmware_soap_session=\"warm-up\"; Path=/; HttpOnly");
+            new CookieContainer().SetCookies(StartupWarmUp.SampleEndpoint, "vmware_soap_session=\"warm-up\"; Path=/; HttpOnly");
         }
 
         /// <summary>

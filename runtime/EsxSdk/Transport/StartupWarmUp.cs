@@ -20,7 +20,8 @@ namespace EsxSdk.Transport
     {
         public const string DisableSwitch = "EsxSdk.Transport.DisableStartupWarmUp";
 
-        private static readonly Uri SampleEndpoint = new("http://warm-up.invalid/sdk");
+        /// <summary>The endpoint the warm-up's samples name (never contacted: .invalid does not resolve).</summary>
+        internal static readonly Uri SampleEndpoint = new("http://warm-up.invalid/sdk");
 
         private static int started;
 
