@@ -90,6 +90,14 @@ namespace EsxSdk.Xml
             var text = this.fastReader is { } fast
                 ? new Text(this.reader.LocalName, 0, 0, fast.NodeOffset)
                 : new Text(this.reader.LocalName, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0, -1);
+            if (this.fastReader is { } utf8 && utf8.TryReadElementText(out ReadOnlySpan<char> plain))
+            {
+                // The common "<name>text</name>" in one step; copied before the reader moves on (it may slide its input).
+                int plainLength = this.AppendToBuffer(0, plain);
+                this.reader.Read();
+                return text.With(this.textBuffer.AsSpan(0, plainLength));
+            }
+
             if (this.reader.NodeType != XmlNodeType.Element)
             {
                 // Misuse keeps the reader's own error.
@@ -178,13 +186,7 @@ namespace EsxSdk.Xml
             if (this.fastReader is { } fast && fast.TryTakeWholeValue(out ReadOnlySpan<char> whole))
             {
                 // EsxSdk's reader hands a value it holds whole in one copy (long text still comes in chunks, below).
-                if (length + whole.Length > this.textBuffer.Length)
-                {
-                    Array.Resize(ref this.textBuffer, Math.Max(length + whole.Length, this.textBuffer.Length * 2));
-                }
-
-                whole.CopyTo(this.textBuffer.AsSpan(length));
-                return length + whole.Length;
+                return this.AppendToBuffer(length, whole);
             }
 
             if (!this.canReadValueChunk)
@@ -225,6 +227,18 @@ namespace EsxSdk.Xml
                     return length;
                 }
             }
+        }
+
+        /// <summary>Copies <paramref name="chars"/> to the buffer from <paramref name="length"/>, growing it as needed; the new length.</summary>
+        private int AppendToBuffer(int length, ReadOnlySpan<char> chars)
+        {
+            if (length + chars.Length > this.textBuffer.Length)
+            {
+                Array.Resize(ref this.textBuffer, Math.Max(length + chars.Length, this.textBuffer.Length * 2));
+            }
+
+            chars.CopyTo(this.textBuffer.AsSpan(length));
+            return length + chars.Length;
         }
 
         /// <summary>The line and position of a value's element, for its error message.</summary>

@@ -33,6 +33,13 @@ namespace EsxSdk.Tests.Support
             where T : class, IVimXmlSerializable
         {
             using XmlReader xml = XmlReader.Create(PathOf(fileName), VimXmlSerializer.CreateReaderSettings());
+            return ReadFrom<T>(xml, fileName, declaredType);
+        }
+
+        /// <summary>As <see cref="Read{T}(string, string)"/>, through a reader the caller made over the file.</summary>
+        public static CapturedResponse ReadFrom<T>(XmlReader xml, string fileName, string declaredType)
+            where T : class, IVimXmlSerializable
+        {
             var reader = new VimXmlReader(xml, VimTypeRegistry.Instance);
             MoveToBodyContent(xml);
             var values = new List<object>();

@@ -13,13 +13,13 @@ namespace EsxSdk.Tests.Xml
     /// <summary>
     /// Numbers, booleans, enumeration values and xsi:type names are read from the element's text without a string each;
     /// they must read exactly as XmlConvert reads them, with the same errors, on every kind of XmlReader: the one
-    /// XmlReader.Create makes, WCF's (the transport's), and one that cannot hand out value chunks.
+    /// XmlReader.Create makes, WCF's, one that cannot hand out value chunks, and EsxSdk's own (the transport's).
     /// </summary>
     public sealed class TextValueTests
     {
         private const string Head = """<obj xmlns="urn:vim25" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">""";
 
-        private static readonly string[] Kinds = ["XmlReader.Create", "WCF text reader", "XmlNodeReader"];
+        private static readonly string[] Kinds = ["XmlReader.Create", "WCF text reader", "XmlNodeReader", "EsxSdk UTF-8 reader"];
 
         public static TheoryData<string> ReaderKinds => new(Kinds);
 
@@ -251,6 +251,14 @@ namespace EsxSdk.Tests.Xml
             {
                 case "XmlReader.Create":
                     return VimXmlSerializer.Deserialize<T>(xml, VimTypeRegistry.Instance);
+                case "EsxSdk UTF-8 reader":
+                    // The transport's reader: a value read in one step where its text allows (Utf8XmlReader.TryReadElementText).
+                    using (XmlReader utf8 = VimXmlSerializer.CreateReader(new MemoryStream(Encoding.UTF8.GetBytes(xml))))
+                    {
+                        Assert.IsType<EsxSdk.Xml.Reader.Utf8XmlReader>(utf8);
+                        return VimXmlSerializer.Deserialize<T>(utf8, VimTypeRegistry.Instance);
+                    }
+
                 case "WCF text reader":
                     using (XmlDictionaryReader wcf = XmlDictionaryReader.CreateTextReader(Encoding.UTF8.GetBytes(xml), XmlDictionaryReaderQuotas.Max))
                     {
