@@ -88,7 +88,7 @@ namespace EsxSdk.Xml
         {
             // EsxSdk's reader places an error from the element's offset when one happens: no line counting per value.
             var text = this.fastReader is { } fast
-                ? new Text(this.reader.LocalName, 0, 0, fast.NodeOffset)
+                ? new Text(fast.CurrentLocalName, 0, 0, fast.NodeOffset)
                 : new Text(this.reader.LocalName, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0, -1);
             if (this.fastReader is { } utf8 && utf8.TryReadElementText(out ReadOnlySpan<char> plain))
             {
@@ -143,6 +143,11 @@ namespace EsxSdk.Xml
         /// <summary>The current element's attribute <paramref name="localName"/> in <paramref name="namespaceUri"/> copied to the buffer: its length, or -1 when absent.</summary>
         private int ReadAttributeText(string localName, string namespaceUri)
         {
+            if (this.fastReader is { OnElementTag: true } utf8)
+            {
+                return utf8.TryGetAttributeValue(localName, namespaceUri, out ReadOnlySpan<char> value) ? this.AppendToBuffer(0, value) : -1;
+            }
+
             if (!this.reader.HasAttributes)
             {
                 return -1;

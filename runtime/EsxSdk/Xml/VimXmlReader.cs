@@ -60,7 +60,7 @@ namespace EsxSdk.Xml
         public IReadOnlyList<string> SkippedElements => this.skippedElements;
 
         /// <summary>The local name of the current element.</summary>
-        public string LocalName => this.reader.LocalName;
+        public string LocalName => this.fastReader is { } utf8 ? utf8.CurrentLocalName : this.reader.LocalName;
 
         /// <summary>An attribute of the current element without namespace, or null; equal values share one string (e.g. a reference's type).</summary>
         public string? GetAttribute(string name)
@@ -170,7 +170,7 @@ namespace EsxSdk.Xml
         /// </summary>
         public T[] ReadArray<T>(T[] existing, Func<VimXmlReader, T> readItem)
         {
-            string name = this.reader.LocalName;
+            string name = this.LocalName;
             string ns = this.reader.NamespaceURI;
             T first = readItem(this);
             if (!this.AtSibling(name, ns))
@@ -217,7 +217,7 @@ namespace EsxSdk.Xml
                     switch (this.reader.NodeType)
                     {
                         case XmlNodeType.Element:
-                            if (this.reader.LocalName == itemName)
+                            if (this.LocalName == itemName)
                             {
                                 items.Add(readItem(this));
                             }
@@ -245,7 +245,7 @@ namespace EsxSdk.Xml
         }
 
         private bool AtSibling(string name, string ns)
-            => this.reader.MoveToContent() == XmlNodeType.Element && this.reader.LocalName == name && this.reader.NamespaceURI == ns;
+            => this.reader.MoveToContent() == XmlNodeType.Element && this.LocalName == name && this.reader.NamespaceURI == ns;
 
         /// <summary>The current element's <c>xsi:type</c>, resolved by namespace URI, or null; no string is made for a name seen before.</summary>
         private (string Namespace, string Name)? XsiType()
@@ -261,7 +261,7 @@ namespace EsxSdk.Xml
 
             // An unbound prefix cannot name a known type: the value reads as the declared type. The prefix is looked up every
             // time: the same text may mean another namespace in another element.
-            string? ns = this.reader.LookupNamespace(prefix);
+            string? ns = this.fastReader is { } utf8 ? utf8.LookupNamespace(prefix) : this.reader.LookupNamespace(prefix);
             return ns is null ? (string.Empty, local) : (ns, local);
         }
 

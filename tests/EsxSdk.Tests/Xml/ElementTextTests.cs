@@ -72,6 +72,19 @@ namespace EsxSdk.Tests.Xml
             Assert.Contains("'name'", actual.Message, System.StringComparison.Ordinal);
         }
 
+        [Fact]
+        public void An_attribute_is_found_by_its_namespace_as_well_as_its_name()
+        {
+            string xml = Head + """<obj xsi:type="ManagedObjectReference" type="VirtualMachine">vm-1</obj>"""
+                + """<propSet><name>n</name><val type="xsd:string" xsi:type="xsd:int">7</val></propSet></obj>""";
+
+            ObjectContent content = ReadWithUtf8Reader<ObjectContent>(Encoding.UTF8.GetBytes(xml), chunk: 0);
+
+            Assert.Equal(new ManagedObjectReference("VirtualMachine", "vm-1"), content.Obj);
+            Assert.Equal(7, Assert.Single(content.PropSet).Val);
+            AssertSameAsSystemXml(xml);
+        }
+
         [Theory]
         [InlineData("RetrievePropertiesEx-vm-all.xml")]
         [InlineData("RetrievePropertiesEx-vms-summary.xml")]

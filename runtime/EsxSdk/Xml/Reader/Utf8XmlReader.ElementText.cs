@@ -4,8 +4,9 @@ using System.Xml;
 namespace EsxSdk.Xml.Reader
 {
     /// <summary>
-    /// The common shape of a vim25 value, <c>&lt;name&gt;text&lt;/name&gt;</c>, read in one step: most elements of a
-    /// response are such values, and the general path walks three nodes for each (the text, the end tag, then the next).
+    /// Shortcuts for VimXmlReader, which reads every element of a response. The common shape of a vim25 value,
+    /// <c>&lt;name&gt;text&lt;/name&gt;</c>, read in one step (the general path walks three nodes for each: the text, the end
+    /// tag, then the next); an attribute's value and the current name without the XmlReader calls around them.
     /// </summary>
     internal sealed partial class Utf8XmlReader
     {
@@ -18,7 +19,7 @@ namespace EsxSdk.Xml.Reader
         internal bool TryReadElementText(out ReadOnlySpan<char> text)
         {
             text = default;
-            if (this.readState != ReadState.Interactive || this.nodeType != XmlNodeType.Element || this.isEmptyElement || this.currentAttribute >= 0)
+            if (this.readState != ReadState.Interactive || !this.OnElementTag || this.isEmptyElement)
             {
                 return false;
             }
@@ -50,5 +51,39 @@ namespace EsxSdk.Xml.Reader
             this.pos = after + 1;
             return true;
         }
+
+        /// <summary>
+        /// The current element's attribute <paramref name="localName"/> in <paramref name="namespaceUri"/> (compared by
+        /// value), as <see cref="XmlReader.GetAttribute(string, string)"/> gives it but without a string: false when the
+        /// reader is not on an element's tag or the element has no such attribute. Valid until the reader moves.
+        /// </summary>
+        internal bool TryGetAttributeValue(string localName, string namespaceUri, out ReadOnlySpan<char> value)
+        {
+            value = default;
+            if (!this.OnElementTag)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < this.attributeCount; i++)
+            {
+                ref Attribute attribute = ref this.attributes[i];
+                if (attribute.Name.LocalName == localName && attribute.NamespaceUri == namespaceUri)
+                {
+                    value = attribute.Value is { } decoded ? decoded : this.chars.AsSpan(attribute.ValueStart, attribute.ValueLength);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True on an element's start tag (not on one of its attributes).</summary>
+        internal bool OnElementTag => this.nodeType == XmlNodeType.Element && this.currentAttribute < 0;
+
+        /// <summary>The local name of the current node, as <see cref="LocalName"/>, without the virtual call for an element's.</summary>
+        internal string CurrentLocalName => this.OnElementTag
+            ? this.frames[this.frameCount - 1].Name.LocalName
+            : this.LocalName;
     }
 }
