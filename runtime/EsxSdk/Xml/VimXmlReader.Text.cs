@@ -18,6 +18,12 @@ namespace EsxSdk.Xml
         /// <summary>Type names, prefixes and enumeration values seen in this document, one string each (a private table: the reader's may have a quota).</summary>
         private readonly NameTable atoms = new();
 
+        /// <summary>Slots of the recently atomized values (a power of two).</summary>
+        private const int RecentAtomSlots = 64;
+
+        /// <summary>The last atomized value of each slot, found without the NameTable's hashing.</summary>
+        private readonly string?[] recentAtoms = new string?[RecentAtomSlots];
+
         /// <summary>
         /// The name of the reader <see cref="XmlReader.Create(System.IO.Stream, XmlReaderSettings)"/> returns. Its ReadValueChunk
         /// returns fewer characters than asked only at the end of the value, or one fewer to keep a surrogate pair whole
@@ -53,6 +59,14 @@ namespace EsxSdk.Xml
         /// </summary>
         public string ReadString()
         {
+            if (this.recentStrings is { } recent && this.fastReader is { } utf8 && utf8.TryReadElementText(out ReadOnlySpan<char> plain))
+            {
+                // The common case once a first string was made: from EsxSdk's reader into the shared strings, with no copy between.
+                string value = recent.GetOrAdd(plain);
+                this.reader.Read();
+                return value;
+            }
+
             this.spilledText = null;
             ReadOnlySpan<char> chars = this.ReadText(spill: true).Chars;
             if (this.spilledText is { } start)
@@ -180,9 +194,17 @@ namespace EsxSdk.Xml
                 return string.Empty; // an empty slice overlaps nothing
             }
 
+            // A response repeats a few enumeration values and reference types thousands of times: the last string of each slot is
+            // compared first, which costs less than the NameTable's hash of every value.
+            ref string? recent = ref this.recentAtoms[((chars.Length * 31) + chars[0] + (chars[^1] * 7)) & (RecentAtomSlots - 1)];
+            if (recent is { } known && chars.SequenceEqual(known))
+            {
+                return known;
+            }
+
             bool inBuffer = ((ReadOnlySpan<char>)this.textBuffer).Overlaps(chars, out int offset);
             System.Diagnostics.Debug.Assert(inBuffer, "every value reaches Atomize through the text buffer");
-            return this.atoms.Add(this.textBuffer, offset, chars.Length);
+            return recent = this.atoms.Add(this.textBuffer, offset, chars.Length);
         }
 
         /// <summary>Appends the current node's value to the buffer from <paramref name="length"/>, growing it as needed; the new length.</summary>

@@ -154,6 +154,28 @@ namespace EsxSdk.Tests.Xml
 
         [Theory]
         [MemberData(nameof(ReaderKinds))]
+        public void Shared_values_that_look_alike_stay_apart(string kind)
+        {
+            // Same length, first and last characters: one slot of the reader's recent values, taken in turn.
+            string[] types = ["HostSystem", "HostSysxem", "HostSystem", "Hxxxxxxxxm", "HostSysxem"];
+            var xml = new StringBuilder("""<obj xmlns="urn:vim25" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">""");
+            xml.Append("""<propSet><name>refs</name><val xsi:type="ArrayOfManagedObjectReference">""");
+            for (int i = 0; i < types.Length; i++)
+            {
+                xml.Append("<ManagedObjectReference type=\"" + types[i] + "\">obj-" + i + "</ManagedObjectReference>");
+            }
+
+            xml.Append("</val></propSet></obj>");
+
+            var refs = Assert.IsType<ManagedObjectReference[]>(Read<ObjectContent>(kind, xml.ToString()).PropSet.Single().Val);
+
+            Assert.Equal(types, refs.Select(r => r.Type));
+            Assert.Same(refs[0].Type, refs[2].Type);
+            Assert.Same(refs[1].Type, refs[4].Type);
+        }
+
+        [Theory]
+        [MemberData(nameof(ReaderKinds))]
         public void Repeated_members_keep_every_item_in_document_order_however_they_are_split(string kind)
         {
             var xml = new StringBuilder("""<obj xmlns="urn:vim25"><key>x</key>""");
