@@ -100,16 +100,22 @@ namespace EsxSdk.Xml
         /// </summary>
         private Text ReadText(bool spill = false)
         {
-            // EsxSdk's reader places an error from the element's offset when one happens: no line counting per value.
-            var text = this.fastReader is { } fast
-                ? new Text(fast.CurrentLocalName, 0, 0, fast.NodeOffset)
-                : new Text(this.reader.LocalName, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0, -1);
-            if (this.fastReader is { } utf8 && utf8.TryReadElementText(out ReadOnlySpan<char> plain))
+            Text text;
+            if (this.fastReader is { } fast)
             {
-                // The common "<name>text</name>" in one step; copied before the reader moves on (it may slide its input).
-                int plainLength = this.AppendToBuffer(0, plain);
-                this.reader.Read();
-                return text.With(this.textBuffer.AsSpan(0, plainLength));
+                // EsxSdk's reader places an error from the element's offset when one happens: no line counting per value.
+                text = new Text(fast.CurrentLocalName, 0, 0, fast.NodeOffset);
+                if (fast.TryReadElementText(out ReadOnlySpan<char> plain))
+                {
+                    // The common "<name>text</name>" in one step; copied before the reader moves on (it may slide its input).
+                    int plainLength = this.AppendToBuffer(0, plain);
+                    this.reader.Read();
+                    return text.With(this.textBuffer.AsSpan(0, plainLength));
+                }
+            }
+            else
+            {
+                text = new Text(this.reader.LocalName, this.lineInfo?.LineNumber ?? 0, this.lineInfo?.LinePosition ?? 0, -1);
             }
 
             if (this.reader.NodeType != XmlNodeType.Element)
@@ -219,14 +225,7 @@ namespace EsxSdk.Xml
             if (!this.canReadValueChunk)
             {
                 // A reader without value chunks (e.g. XmlNodeReader) hands out the value as a string.
-                string value = this.reader.Value;
-                if (length + value.Length > this.textBuffer.Length)
-                {
-                    Array.Resize(ref this.textBuffer, Math.Max(length + value.Length, this.textBuffer.Length * 2));
-                }
-
-                value.CopyTo(this.textBuffer.AsSpan(length));
-                return length + value.Length;
+                return this.AppendToBuffer(length, this.reader.Value);
             }
 
             while (true)
@@ -272,16 +271,7 @@ namespace EsxSdk.Xml
         private (int Line, int Position) PlaceOf(in Text text)
             => text.Offset >= 0 && this.fastReader is { } fast ? fast.PlaceAt(text.Offset) : (text.Line, text.Position);
 
-        private ReadOnlySpan<char> CopyToBuffer(string value)
-        {
-            if (value.Length > this.textBuffer.Length)
-            {
-                this.textBuffer = new char[value.Length];
-            }
-
-            value.CopyTo(this.textBuffer);
-            return this.textBuffer.AsSpan(0, value.Length);
-        }
+        private ReadOnlySpan<char> CopyToBuffer(string value) => this.textBuffer.AsSpan(0, this.AppendToBuffer(0, value));
 
         /// <summary>An element's text and where it was, for parsers and their error messages.</summary>
         private readonly ref struct Text
