@@ -100,7 +100,7 @@ namespace EsxSdk.Session
             VimSoapTransport transport = await VimSoapTransport.OpenAsync(
                 new VimTransportOptions(uri.SdkUri, options.Timeout, options.MaxResponseBytes, uri.NoVerify, uri.Thumbprint),
                 VimTypeRegistry.Instance,
-                StartupWarmUp.Pending ? FirstExchangeWarmUp() : null,
+                StartupWarmUp.Pending ? FirstExchangeWarmUp(login: credentials is not null) : null,
                 cancellationToken).ConfigureAwait(false);
             transport.ApiVersion = VimService.WsdlApiVersion;
             var client = new VimClient(uri, transport, credentials, options);
@@ -116,9 +116,14 @@ namespace EsxSdk.Session
             }
         }
 
-        /// <summary>The first call every connection makes, RetrieveServiceContent, with an answer shaped like a server's.</summary>
-        internal static StartupWarmUp FirstExchangeWarmUp()
-            => StartupWarmUp.For(
+        /// <summary>
+        /// The calls a connection makes first, with answers shaped like a server's: RetrieveServiceContent, then Login when it
+        /// logs in (sample names only; no credential of the caller's is written, and nothing is sent).
+        /// </summary>
+        internal static StartupWarmUp FirstExchangeWarmUp(bool login)
+        {
+            var sessionManager = new ManagedObjectReference("SessionManager", "SessionManager");
+            StartupWarmUp serviceContent = StartupWarmUp.For(
                 "RetrieveServiceContent",
                 new RetrieveServiceContentRequestType { This = ServiceInstance },
                 new RetrieveServiceContentResponse
@@ -127,7 +132,7 @@ namespace EsxSdk.Session
                     {
                         RootFolder = new ManagedObjectReference("Folder", "group-d1"),
                         PropertyCollector = new ManagedObjectReference("PropertyCollector", "propertyCollector"),
-                        SessionManager = new ManagedObjectReference("SessionManager", "SessionManager"),
+                        SessionManager = sessionManager,
                         About = new AboutInfo
                         {
                             Name = "EsxSdk warm-up",
@@ -142,6 +147,29 @@ namespace EsxSdk.Session
                         },
                     },
                 });
+            if (!login)
+            {
+                return serviceContent;
+            }
+
+            var loginTime = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+            return serviceContent.Then(
+                "Login",
+                new LoginRequestType { This = sessionManager, UserName = "warm-up", Password = "warm-up" },
+                new LoginResponse
+                {
+                    Returnval = new UserSession
+                    {
+                        Key = "warm-up",
+                        UserName = "warm-up",
+                        FullName = "EsxSdk warm-up",
+                        LoginTime = loginTime,
+                        LastActiveTime = loginTime,
+                        Locale = "en",
+                        MessageLocale = "en",
+                    },
+                });
+        }
 
         /// <summary>Logs in with the configured credentials (a no-op when already logged in).</summary>
         public async Task LoginAsync(CancellationToken cancellationToken = default)

@@ -12,9 +12,9 @@ namespace EsxSdk.Transport
     /// A process's first connection spends most of its time loading and JIT-compiling code, one method after another on one
     /// thread. From the moment a connection starts, this runs on another core what that thread will need next: first the
     /// HTTP stack's set-up (<see cref="HttpStackWarmUp"/>, while the connecting thread loads WCF and builds the channel),
-    /// then one sample exchange through the same message layer (the request written as a call writes it, a sample response
-    /// read as a reply is read). Nothing is sent. Once per process, only where there is a JIT and a second core; the
-    /// AppContext switch <c>EsxSdk.Transport.DisableStartupWarmUp</c> turns it off.
+    /// then sample exchanges of the calls a connection makes first, through the same message layer (each request written
+    /// as a call writes it, a sample response read as a reply is read). Nothing is sent. Once per process, only where there
+    /// is a JIT and a second core; the AppContext switch <c>EsxSdk.Transport.DisableStartupWarmUp</c> turns it off.
     /// </summary>
     internal sealed class StartupWarmUp
     {
@@ -25,20 +25,9 @@ namespace EsxSdk.Transport
 
         private static int started;
 
-        private readonly string operation;
-        private readonly IVimXmlSerializable request;
-        private readonly string responseElement;
-        private readonly IVimXmlSerializable sampleResponse;
-        private readonly Func<Message, IVimTypeRegistry, IVimXmlSerializable> readReply;
+        private readonly Exchange[] exchanges;
 
-        private StartupWarmUp(string operation, IVimXmlSerializable request, string responseElement, IVimXmlSerializable sampleResponse, Func<Message, IVimTypeRegistry, IVimXmlSerializable> readReply)
-        {
-            this.operation = operation;
-            this.request = request;
-            this.responseElement = responseElement;
-            this.sampleResponse = sampleResponse;
-            this.readReply = readReply;
-        }
+        private StartupWarmUp(Exchange[] exchanges) => this.exchanges = exchanges;
 
         /// <summary>
         /// Whether this process may warm up: a JIT at work (none under NativeAOT; RuntimeFeature.IsDynamicCodeCompiled
@@ -55,12 +44,12 @@ namespace EsxSdk.Transport
         /// <summary>The exchange of <paramref name="operation"/>, whose request element has the operation's name.</summary>
         public static StartupWarmUp For<TResponse>(string operation, IVimXmlSerializable request, TResponse sampleResponse)
             where TResponse : class, IVimXmlSerializable, new()
-            => new(
-                operation,
-                request,
-                operation + "Response",
-                sampleResponse,
-                (reply, registry) => VimSoapTransport.ReadReply<TResponse>(SampleEndpoint, registry, operation, reply, registry));
+            => new([Exchange.Of(operation, request, sampleResponse)]);
+
+        /// <summary>These exchanges, then that of <paramref name="operation"/> (the call a connection makes next).</summary>
+        public StartupWarmUp Then<TResponse>(string operation, IVimXmlSerializable request, TResponse sampleResponse)
+            where TResponse : class, IVimXmlSerializable, new()
+            => new([.. this.exchanges, Exchange.Of(operation, request, sampleResponse)]);
 
         /// <summary>
         /// Starts the warm-up on the thread pool, the first time a process asks; null when it does not run. The exchange uses
@@ -89,25 +78,44 @@ namespace EsxSdk.Transport
             });
         }
 
-        /// <summary>The exchange itself, on the calling thread; returns the sample response as read back (tests check it).</summary>
-        public IVimXmlSerializable Run(MessageEncoder encoder, IVimTypeRegistry registry)
+        /// <summary>The exchanges in order, on the calling thread; returns each sample response as read back (tests check them).</summary>
+        public IVimXmlSerializable[] Run(MessageEncoder encoder, IVimTypeRegistry registry)
         {
             var buffers = BufferManager.CreateBufferManager(0, int.MaxValue);
-            using (Message outgoing = Message.CreateMessage(encoder.MessageVersion, "urn:vim25/warm-up", new VimRequestBodyWriter(this.operation, this.request, registry)))
+            var responses = new IVimXmlSerializable[this.exchanges.Length];
+            for (int i = 0; i < this.exchanges.Length; i++)
             {
-                buffers.ReturnBuffer(encoder.WriteMessage(outgoing, int.MaxValue, buffers, 0).Array);
+                responses[i] = this.exchanges[i].Run(encoder, buffers, registry);
             }
 
-            byte[] response;
-            using (Message sample = Message.CreateMessage(encoder.MessageVersion, null, new VimRequestBodyWriter(this.responseElement, this.sampleResponse, registry)))
-            {
-                ArraySegment<byte> written = encoder.WriteMessage(sample, int.MaxValue, buffers, 0);
-                response = written.AsSpan().ToArray();
-                buffers.ReturnBuffer(written.Array);
-            }
+            return responses;
+        }
 
-            using Message reply = encoder.ReadMessage(new MemoryStream(response, writable: false), 64 * 1024, encoder.ContentType);
-            return this.readReply(reply, registry);
+        /// <summary>One call: its request written as a call writes it, a sample response read back as a reply is read.</summary>
+        private sealed class Exchange(string operation, IVimXmlSerializable request, IVimXmlSerializable sampleResponse, Func<Message, IVimTypeRegistry, IVimXmlSerializable> readReply)
+        {
+            public static Exchange Of<TResponse>(string operation, IVimXmlSerializable request, TResponse sampleResponse)
+                where TResponse : class, IVimXmlSerializable, new()
+                => new(operation, request, sampleResponse, (reply, registry) => VimSoapTransport.ReadReply<TResponse>(SampleEndpoint, registry, operation, reply, registry));
+
+            public IVimXmlSerializable Run(MessageEncoder encoder, BufferManager buffers, IVimTypeRegistry registry)
+            {
+                using (Message outgoing = Message.CreateMessage(encoder.MessageVersion, "urn:vim25/warm-up", new VimRequestBodyWriter(operation, request, registry)))
+                {
+                    buffers.ReturnBuffer(encoder.WriteMessage(outgoing, int.MaxValue, buffers, 0).Array);
+                }
+
+                byte[] response;
+                using (Message sample = Message.CreateMessage(encoder.MessageVersion, null, new VimRequestBodyWriter(operation + "Response", sampleResponse, registry)))
+                {
+                    ArraySegment<byte> written = encoder.WriteMessage(sample, int.MaxValue, buffers, 0);
+                    response = written.AsSpan().ToArray();
+                    buffers.ReturnBuffer(written.Array);
+                }
+
+                using Message reply = encoder.ReadMessage(new MemoryStream(response, writable: false), 64 * 1024, encoder.ContentType);
+                return readReply(reply, registry);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using EsxSdk.Session;
 using EsxSdk.Transport;
 using EsxSdk.Vim25;
+using EsxSdk.Xml;
 using Xunit;
 
 namespace EsxSdk.Tests.Transport
@@ -23,17 +24,34 @@ namespace EsxSdk.Tests.Transport
         {
             MessageEncoder encoder = Encoding(buffered).CreateMessageEncoderFactory().Encoder;
 
-            var response = Assert.IsType<RetrieveServiceContentResponse>(VimClient.FirstExchangeWarmUp().Run(encoder, VimTypeRegistry.Instance));
+            IVimXmlSerializable read = Assert.Single(VimClient.FirstExchangeWarmUp(login: false).Run(encoder, VimTypeRegistry.Instance));
 
+            var response = Assert.IsType<RetrieveServiceContentResponse>(read);
             Assert.Equal("group-d1", response.Returnval?.RootFolder?.Value);
             Assert.Equal("PropertyCollector", response.Returnval?.PropertyCollector?.Type);
             Assert.Equal(VimService.WsdlApiVersion, response.Returnval?.About?.ApiVersion);
         }
 
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void A_connection_that_logs_in_warms_up_Login_after_RetrieveServiceContent(bool buffered)
+        {
+            MessageEncoder encoder = Encoding(buffered).CreateMessageEncoderFactory().Encoder;
+
+            IVimXmlSerializable[] read = VimClient.FirstExchangeWarmUp(login: true).Run(encoder, VimTypeRegistry.Instance);
+
+            Assert.Equal(2, read.Length);
+            Assert.IsType<RetrieveServiceContentResponse>(read[0]);
+            var login = Assert.IsType<LoginResponse>(read[1]);
+            Assert.Equal("warm-up", login.Returnval?.Key);
+            Assert.Equal(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero), login.Returnval?.LoginTime);
+        }
+
         [Fact]
         public async Task A_process_warms_up_once_at_most()
         {
-            StartupWarmUp warmUp = VimClient.FirstExchangeWarmUp();
+            StartupWarmUp warmUp = VimClient.FirstExchangeWarmUp(login: true);
 
             Task? first = warmUp.StartOnce(() => Encoding(buffered: false), https: true, VimTypeRegistry.Instance);
             Task? second = warmUp.StartOnce(() => Encoding(buffered: false), https: true, VimTypeRegistry.Instance);
