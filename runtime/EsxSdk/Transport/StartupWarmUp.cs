@@ -52,7 +52,7 @@ namespace EsxSdk.Transport
             => new([.. this.exchanges, Exchange.Of(operation, request, sampleResponse)]);
 
         /// <summary>
-        /// Starts the warm-up on the thread pool, the first time a process asks; null when it does not run. The exchange uses
+        /// Starts the warm-up on the thread pool, the first time a process asks; null when it does not run. The exchanges use
         /// an encoder from an element <paramref name="encoding"/> makes there (not the binding's: the channel set-up reads that one
         /// meanwhile); <paramref name="https"/> adds the TLS part of the HTTP set-up.
         /// </summary>
