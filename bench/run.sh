@@ -43,6 +43,15 @@ export ESXSDK_BENCH_COLDSTART_ESXSDK_PACKAGE_WCF_IL=$artifacts/package-wcf-il/Es
 dotnet publish bench/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o "$artifacts/published-r2r" -v q -nologo -p:EsxSdkPackageVersion="$package_version" -p:RestoreAdditionalProjectSources="$artifacts/feed"
 export ESXSDK_BENCH_COLDSTART_ESXSDK_PUBLISHED_R2R=$artifacts/published-r2r/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage.dll
+# What an app can choose for the shortest JIT-mode start: self-contained with composite ReadyToRun (the framework, WCF and
+# EsxSdk in one image); the hello world published alike shows what that mode alone does to the runtime's start.
+dotnet publish bench/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+  -p:PublishReadyToRunComposite=true -o "$artifacts/published-composite" -v q -nologo \
+  -p:EsxSdkPackageVersion="$package_version" -p:RestoreAdditionalProjectSources="$artifacts/feed"
+export ESXSDK_BENCH_COLDSTART_ESXSDK_COMPOSITE=$artifacts/published-composite/EsxSdk.Benchmarks.ColdStart.EsxSdkPackage
+dotnet publish bench/EsxSdk.Benchmarks.ColdStart.HelloWorld -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+  -p:PublishReadyToRunComposite=true -o "$artifacts/hello-composite" -v q -nologo
+export ESXSDK_BENCH_COLDSTART_HELLO_COMPOSITE=$artifacts/hello-composite/EsxSdk.Benchmarks.ColdStart.HelloWorld
 export ESXSDK_BENCH_COLDSTART_XMLSERIALIZER=$repo/bench/EsxSdk.Benchmarks.ColdStart.XmlSerializer/bin/Release/net10.0/EsxSdk.Benchmarks.ColdStart.XmlSerializer.dll
 
 echo "== publishing the NativeAOT sample"

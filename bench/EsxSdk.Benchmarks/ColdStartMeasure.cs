@@ -20,6 +20,18 @@ namespace EsxSdk.Benchmarks
     {
         public const string HelloWorld = "Hello world (dotnet new console)";
 
+        /// <summary>
+        /// The hello world published as the composite client is (self-contained, composite ReadyToRun): what that publish
+        /// mode alone does to the runtime's start, beside the client's row.
+        /// </summary>
+        public const string HelloWorldComposite = "Hello world (self-contained, composite ReadyToRun)";
+
+        /// <summary>
+        /// The package client published self-contained with composite ReadyToRun: the app's own choice, which compiles the
+        /// framework, WCF and EsxSdk into one image, so framework generics over other assemblies' types are precompiled too.
+        /// </summary>
+        public const string Composite = "EsxSdk (JIT, app published self-contained, composite ReadyToRun: the framework precompiled too)";
+
         /// <summary>The package client with the transport's start-up warm-up switched off: what the warm-up gains, in the same rounds.</summary>
         public const string WarmUpOff = "EsxSdk (JIT, package, start-up warm-up switched off)";
 
@@ -43,6 +55,9 @@ namespace EsxSdk.Benchmarks
         /// plain-HTTP vcsim, do not cover): no target is judged on them.
         /// </summary>
         public static bool IsComparisonRow(string variant) => variant is WarmUpOff or WcfCopiesOff or BaselinePackage or OverHttps or OverHttpsWarmUpOff;
+
+        /// <summary>The programs that make no call: they print a greeting, not the clients' JSON line.</summary>
+        public static bool IsHelloWorld(string variant) => variant is HelloWorld or HelloWorldComposite;
 
         public static async Task RunAsync(string[] args)
         {
@@ -72,6 +87,14 @@ namespace EsxSdk.Benchmarks
             {
                 // What an app can add on its own: `dotnet publish -r <rid> -p:PublishReadyToRun=true` precompiles WCF too.
                 variants.Add(("EsxSdk (JIT, app published ReadyToRun: WCF precompiled too)", "dotnet", [published]));
+            }
+
+            if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_ESXSDK_COMPOSITE") is { Length: > 0 })
+            {
+                // `dotnet publish -r <rid> --self-contained -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true`:
+                // started through its own executable, as such an app is; the hello world published alike runs beside it.
+                variants.Add((HelloWorldComposite, Required("ESXSDK_BENCH_COLDSTART_HELLO_COMPOSITE"), []));
+                variants.Add((Composite, Required("ESXSDK_BENCH_COLDSTART_ESXSDK_COMPOSITE"), []));
             }
 
             if (Environment.GetEnvironmentVariable("ESXSDK_BENCH_COLDSTART_SKIP_XMLSERIALIZER") != "1")
@@ -138,7 +161,7 @@ namespace EsxSdk.Benchmarks
                 throw new InvalidOperationException($"{variant} failed (exit {process.ExitCode}): {errors}");
             }
 
-            if (variant == HelloWorld)
+            if (IsHelloWorld(variant))
             {
                 return new ColdStartSample(variant, null, wallMs, null, null);
             }
