@@ -51,10 +51,10 @@ namespace EsxSdk.Benchmarks
         public const string OverHttpsWarmUpOff = "EsxSdk (JIT, package, over https, start-up warm-up switched off)";
 
         /// <summary>
-        /// Rows beside the package client's, for comparison (one feature taken away, or HTTPS, which the targets, set against a
-        /// plain-HTTP vcsim, do not cover): no target is judged on them.
+        /// Rows beside the package client's, for comparison (one feature taken away; HTTPS, which the targets, set against a
+        /// plain-HTTP vcsim, do not cover; the composite publish, which ships the runtime): no target is judged on them.
         /// </summary>
-        public static bool IsComparisonRow(string variant) => variant is WarmUpOff or WcfCopiesOff or BaselinePackage or OverHttps or OverHttpsWarmUpOff;
+        public static bool IsComparisonRow(string variant) => variant is WarmUpOff or WcfCopiesOff or BaselinePackage or OverHttps or OverHttpsWarmUpOff or Composite;
 
         /// <summary>The programs that make no call: they print a greeting, not the clients' JSON line.</summary>
         public static bool IsHelloWorld(string variant) => variant is HelloWorld or HelloWorldComposite;
